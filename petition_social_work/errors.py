@@ -1,0 +1,98 @@
+"""Errors the app raises, and the translated message for each rule problem (`rules.Problem`)."""
+
+import frappe
+from frappe import _
+
+from petition_social_work.rules import Problem
+
+
+class PetitionValidationError(frappe.ValidationError):
+	pass
+
+
+class InvalidIdentityError(PetitionValidationError):
+	pass
+
+
+class ScreeningIncompleteError(PetitionValidationError):
+	pass
+
+
+class CaseStateError(PetitionValidationError):
+	pass
+
+
+class ClosureIncompleteError(PetitionValidationError):
+	pass
+
+
+class ReferralFollowUpError(PetitionValidationError):
+	pass
+
+
+class SessionNumberError(PetitionValidationError):
+	pass
+
+
+def message_for(problem: Problem, doctype: str | None = None) -> str:
+	args = problem.args
+	code = problem.code
+	if code == "id_length":
+		return _("The ID number must have 18 characters; {0} were given.").format(*args)
+	if code == "id_characters":
+		return _("The ID number may only hold digits, with X allowed as its last character.")
+	if code == "id_region":
+		return _("The ID number does not start with a valid region code.")
+	if code == "id_birth_date":
+		return _("The ID number does not hold a valid date of birth.")
+	if code == "id_checksum":
+		return _("The ID number's check character does not match its digits: please check each digit.")
+	if code == "phone_invalid":
+		return _("{0} is not a valid mainland mobile or landline number.").format(frappe.bold(args[0]))
+	if code == "screening_unanswered":
+		return _("Answer the screening question: {0}.").format(_label(doctype, args[0]))
+	if code == "judicial_guidance_missing":
+		return _("The matter is law- or litigation-related: record the guidance to the judicial channel (§7.1.2 h).")
+	if code == "decision_missing":
+		return _("Record the decision: open the case, refer it out or not accept it.")
+	if code == "screening_contradiction":
+		return _("The screening answers rule out every decision; please check them.")
+	if code == "decision_not_allowed":
+		return _("The screening answers do not allow the decision {0}. Allowed: {1}.").format(
+			_(args[0]), ", ".join(_(d) for d in args[1])
+		)
+	if code == "assignee_missing":
+		return _("Name the worker the opened case is assigned to.")
+	if code == "decision_reason_missing":
+		return _("Give the reason for referring the case out or not accepting it.")
+	if code == "referral_transition":
+		return _("A referral cannot go from {0} to {1}.").format(_(args[0]) if args[0] else _("new"), _(args[1]))
+	if code == "referral_outcome_missing":
+		return _("Record the outcome before marking the referral {0} (§6.4).").format(_(args[0]))
+	if code == "closure_no_goals":
+		return _("The closure has no goals to report on: the case needs a service plan with goals.")
+	if code == "closure_goal_unrated":
+		return _("Rate the achievement of goal {0}.").format(args[0])
+	if code == "closure_referral_reason_missing":
+		return _("A referral-out closure needs at least one referral reason.")
+	if code == "closure_type_mismatch":
+		return _("The closure type Referred goes with the category Referral Out, and only with it.")
+	if code == "closure_other_reason_detail":
+		return _("Describe the other referral reason.")
+	if code == "closure_other_type_detail":
+		return _("Describe the other closure type.")
+	if code == "closure_evaluation_missing":
+		return _("The project lead's evaluation of the service is missing.")
+	frappe.throw(_("Unknown rule problem {0}").format(code))
+
+
+def throw_problems(problems: list[Problem], exc=PetitionValidationError, doctype: str | None = None, title=None):
+	if not problems:
+		return
+	messages = [message_for(p, doctype) for p in problems]
+	frappe.throw("<br>".join(messages), exc, title=title or _("Cannot Save"))
+
+
+def _label(doctype: str | None, fieldname: str) -> str:
+	field = doctype and frappe.get_meta(doctype).get_field(fieldname)
+	return _(field.label) if field else fieldname

@@ -1,0 +1,48 @@
+app_name = "petition_social_work"
+app_title = "Petition Social Work"
+app_publisher = "petition_social_work developers"
+app_description = "Petition social work case management after DB4401/T 321—2025"
+app_email = "maintainers@petition-social-work.invalid"
+app_license = "MIT"
+
+export_python_type_annotations = True
+
+after_install = "petition_social_work.setup.install.after_install"
+after_migrate = "petition_social_work.setup.install.after_migrate"
+before_tests = "petition_social_work.setup.install.before_tests"
+
+fixtures = [
+	{
+		"dt": "Role",
+		"filters": [
+			[
+				"role_name",
+				"in",
+				[
+					"Petition Social Worker",
+					"Petition Supervisor",
+					"Petition Service Manager",
+					"Petition Office Liaison",
+				],
+			]
+		],
+	}
+]
+
+permission_query_conditions = {
+	"Petition Intake": "petition_social_work.permissions.intake_query_conditions",
+	"Service Plan": "petition_social_work.permissions.service_plan_query_conditions",
+	"Petition Interview": "petition_social_work.permissions.interview_query_conditions",
+	"Petition Referral": "petition_social_work.permissions.referral_query_conditions",
+	"Case Closure": "petition_social_work.permissions.closure_query_conditions",
+	"Petitioner": "petition_social_work.permissions.petitioner_query_conditions",
+}
+
+has_permission = {
+	"Petition Intake": "petition_social_work.permissions.intake_has_permission",
+	"Service Plan": "petition_social_work.permissions.case_record_has_permission",
+	"Petition Interview": "petition_social_work.permissions.case_record_has_permission",
+	"Petition Referral": "petition_social_work.permissions.case_record_has_permission",
+	"Case Closure": "petition_social_work.permissions.case_record_has_permission",
+	"Petitioner": "petition_social_work.permissions.petitioner_has_permission",
+}

@@ -1,0 +1,111 @@
+"""Who sees which case (issue: a worker sees only their cases).
+
+A worker sees and edits the cases they are responsible for (负责社工) or that were shared with them, and
+those cases' plans, interviews, referrals and closures; the same condition serves lists, reports, link
+search and the REST API (`permission_query_conditions`) and single documents (`has_permission`).
+Supervisors and managers see the whole service; the liaison role has no access to case records at all.
+"""
+
+import frappe
+
+from petition_social_work.roles import sees_whole_service
+
+INTAKE = "Petition Intake"
+CASE_RECORDS = ("Service Plan", "Petition Interview", "Petition Referral", "Case Closure")
+WRITE_RIGHTS = ("write", "submit", "cancel", "amend", "delete")
+
+
+# ---------------------------------------------------------------- list conditions
+def intake_query_conditions(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return ""
+	# cases shared with the user are added by Frappe itself (DocShare)
+	return f"`tabPetition Intake`.`responsible_worker` = {frappe.db.escape(user)}"
+
+
+def case_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return ""
+	return f"`tab{doctype}`.`petition_intake` in ({_visible_cases_sql(user)})"
+
+
+def service_plan_query_conditions(user=None):
+	return case_record_query_conditions(user, "Service Plan")
+
+
+def interview_query_conditions(user=None):
+	return case_record_query_conditions(user, "Petition Interview")
+
+
+def referral_query_conditions(user=None):
+	return case_record_query_conditions(user, "Petition Referral")
+
+
+def closure_query_conditions(user=None):
+	return case_record_query_conditions(user, "Case Closure")
+
+
+def petitioner_query_conditions(user: str | None = None) -> str:
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return ""
+	escaped = frappe.db.escape(user)
+	return (
+		f"(`tabPetitioner`.`owner` = {escaped} or `tabPetitioner`.`name` in "
+		f"(select `petitioner` from `tabPetition Intake` where `name` in ({_visible_cases_sql(user)})))"
+	)
+
+
+def _visible_cases_sql(user: str) -> str:
+	escaped = frappe.db.escape(user)
+	return (
+		f"select `name` from `tabPetition Intake` where `responsible_worker` = {escaped} "
+		f"union select `share_name` from `tabDocShare` where `share_doctype` = 'Petition Intake' "
+		f"and `user` = {escaped} and `read` = 1"
+	)
+
+
+# ---------------------------------------------------------------- single documents
+def intake_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
+	user = user or frappe.session.user
+	if sees_whole_service(user) or doc.is_new():
+		return None
+	# False here still lets Frappe grant access to a case shared with the user
+	return doc.responsible_worker == user
+
+
+def case_record_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return None
+	if not doc.petition_intake:
+		return None if doc.is_new() else False
+	return can_access_case(doc.petition_intake, user, ptype)
+
+
+def petitioner_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
+	user = user or frappe.session.user
+	if sees_whole_service(user) or doc.is_new():
+		return None
+	return doc.owner == user or _has_visible_case(user, ptype, petitioner=doc.name)
+
+
+def can_access_case(case: str, user: str, ptype: str | None = "read") -> bool:
+	return _has_visible_case(user, ptype, name=case)
+
+
+def _has_visible_case(user: str, ptype: str | None, **where) -> bool:
+	"""One query: is there a case matching `where` that the user is responsible for or was shared?"""
+	right = "write" if ptype in WRITE_RIGHTS else "read"
+	intake, share = frappe.qb.DocType(INTAKE), frappe.qb.DocType("DocShare")
+	shared_cases = (
+		frappe.qb.from_(share)
+		.select(share.share_name)
+		.where((share.share_doctype == INTAKE) & (share.user == user) & (share[right] == 1))
+	)
+	condition = (intake.responsible_worker == user) | intake.name.isin(shared_cases)
+	for field, value in where.items():
+		condition &= intake[field] == value
+	return bool(frappe.qb.from_(intake).select(intake.name).where(condition).limit(1).run())

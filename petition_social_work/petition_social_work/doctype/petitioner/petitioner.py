@@ -1,0 +1,93 @@
+# Copyright (c) 2026, petition_social_work developers. See LICENSE.
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from petition_social_work.errors import InvalidIdentityError, throw_problems
+from petition_social_work.rules import Problem
+from petition_social_work.rules.identity import (
+	age_on,
+	birth_month_of,
+	check_mainland_id,
+	normalize_id_number,
+	normalize_phone,
+)
+
+MAINLAND_ID = "Mainland ID Card"
+
+
+class Petitioner(Document):
+	def validate(self):
+		self.validate_id_number()
+		self.validate_phone()
+		self.normalize_birth_month()
+		self.warn_of_duplicates()
+
+	def validate_id_number(self):
+		self.id_number = normalize_id_number(self.id_number) or None
+		if not self.id_number or self.id_type != MAINLAND_ID:
+			return
+		parsed = check_mainland_id(self.id_number, getdate(today()))
+		if isinstance(parsed, Problem):
+			throw_problems([parsed], InvalidIdentityError, title=_("Invalid ID Number"))
+
+		if self.petitioner_type == "Citizen":
+			born = birth_month_of(parsed.birth_date)
+			if self.birth_month and birth_month_of(getdate(self.birth_month)) != born:
+				frappe.throw(
+					_("The birth month {0} does not match the ID number, which gives {1}.").format(
+						getdate(self.birth_month).strftime("%Y-%m"), born.strftime("%Y-%m")
+					),
+					InvalidIdentityError,
+				)
+			self.birth_month = born
+			self.gender = self.gender or parsed.gender
+
+	def validate_phone(self):
+		if not (self.phone or "").strip():
+			self.phone = None
+			return
+		phone = normalize_phone(self.phone)
+		if isinstance(phone, Problem):
+			throw_problems([phone], InvalidIdentityError, title=_("Invalid Phone"))
+		self.phone = phone
+
+	@property
+	def age(self) -> int | None:
+		"""Derived, never stored: it would go stale (Appendix A asks for both birth month and age)."""
+		return age_on(getdate(self.birth_month), getdate(today())) if self.birth_month else None
+
+	@age.setter
+	def age(self, value):
+		pass  # a value sent by a client is ignored: the age follows from the birth month
+
+	def normalize_birth_month(self):
+		if self.birth_month:
+			self.birth_month = birth_month_of(getdate(self.birth_month))
+
+	def warn_of_duplicates(self):
+		"""§7.1.1: the same person is registered once; a match is shown to the worker, not refused."""
+		for fieldname in ("id_number", "phone"):
+			value = self.get(fieldname)
+			if not value or not (self.is_new() or self.has_value_changed(fieldname)):
+				continue
+			matches = find_duplicates(fieldname, value, exclude=self.name)
+			if matches:
+				frappe.msgprint(
+					_("Another petitioner has the same {0}: {1}. Please check this is not the same person.").format(
+						_(self.meta.get_label(fieldname)), ", ".join(matches)
+					),
+					title=_("Possible Duplicate"),
+					indicator="orange",
+				)
+
+
+def find_duplicates(fieldname: str, value: str, exclude: str | None = None) -> list[str]:
+	# names only: a worker is told a match exists, without reading the other petitioner's record
+	filters = {fieldname: value}
+	if exclude:
+		filters["name"] = ("!=", exclude)
+	return frappe.get_all("Petitioner", filters=filters, pluck="name", limit=5, order_by="name asc")
+

@@ -1,0 +1,49 @@
+"""Install and migrate: the shipped workflows and master data, created without overwriting an admin's edits."""
+
+import frappe
+
+from petition_social_work.setup.workflows import sync_workflows
+
+# Common petition matter types (§8.2 b statistics group by them); an admin adds, renames or disables them.
+DEFAULT_MATTER_TYPES = (
+	"Labour and Social Security",
+	"Land Acquisition and Demolition",
+	"Housing and Urban Construction",
+	"Rural and Agricultural Affairs",
+	"Civil Affairs and Social Assistance",
+	"Healthcare",
+	"Education",
+	"Public Security and Justice",
+	"Environment",
+	"Enterprise Restructuring",
+	"Neighbourhood and Property Management",
+	"Conduct of Officials",
+	"Other",
+)
+
+
+def after_install():
+	sync_workflows()
+	create_default_matter_types()
+
+
+def after_migrate():
+	sync_workflows()
+
+
+def create_default_matter_types():
+	existing = set(frappe.get_all("Petition Matter Type", pluck="name"))
+	for matter_type in DEFAULT_MATTER_TYPES:
+		if matter_type not in existing:
+			frappe.get_doc({"doctype": "Petition Matter Type", "matter_type_name": matter_type}).insert(
+				ignore_permissions=True
+			)
+
+
+def before_tests():
+	frappe.clear_cache()
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	sync_workflows()
+	create_default_matter_types()
+	frappe.db.commit()  # the test runner starts each test class from this committed state
