@@ -20,8 +20,8 @@ def intake_query_conditions(user: str | None = None) -> str:
 	user = user or frappe.session.user
 	if sees_whole_service(user):
 		return ""
-	# cases shared with the user are added by Frappe itself (DocShare)
-	return f"`tabPetition Intake`.`responsible_worker` = {frappe.db.escape(user)}"
+	# Frappe adds shared documents itself only for if-owner or user-permission setups, so the share is named here
+	return f"`tabPetition Intake`.`name` in ({_visible_cases_sql(user)})"
 
 
 def case_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:

@@ -8,8 +8,9 @@ SERVICE_MANAGER = "Petition Service Manager"
 OFFICE_LIAISON = "Petition Office Liaison"
 
 APP_ROLES = (SOCIAL_WORKER, SUPERVISOR, SERVICE_MANAGER, OFFICE_LIAISON)
-# a supervisor signs off for the whole service and a manager runs it: both see every case
-WHOLE_SERVICE_ROLES = (SUPERVISOR, SERVICE_MANAGER, "System Manager")
+# A supervisor signs off for the whole service and a manager runs it: both see every case. A System
+# Manager administers the site, not the service, and reads no case unless also given a role here.
+WHOLE_SERVICE_ROLES = (SUPERVISOR, SERVICE_MANAGER)
 
 
 def sees_whole_service(user: str | None = None) -> bool:

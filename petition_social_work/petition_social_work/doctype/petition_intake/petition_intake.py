@@ -16,11 +16,8 @@ MATTER_FIELDS = ("name", "first_contact_date", "petition_channel", "matter_type"
 
 
 class PetitionIntake(Document):
-	def before_insert(self):
-		if not self.responsible_worker:
-			self.responsible_worker = frappe.session.user
-
 	def validate(self):
+		self.set_responsible_worker()
 		self.validate_responsible_worker()
 		self.detect_repeat_petition()
 		self.apply_petitioner_screening()
@@ -30,6 +27,11 @@ class PetitionIntake(Document):
 
 	def on_update(self):
 		self.log_reopening()
+
+	def set_responsible_worker(self):
+		# here, not in before_insert: Frappe clears permission-level-1 fields a worker may not write after it
+		if self.is_new() and not self.responsible_worker:
+			self.responsible_worker = frappe.session.user
 
 	def validate_responsible_worker(self):
 		if self.responsible_worker and not {SOCIAL_WORKER, SUPERVISOR} & set(frappe.get_roles(self.responsible_worker)):
