@@ -38,6 +38,24 @@ print(passed, failed)
 PY
 }
 
+# count a unittest report ("Ran N tests" then "OK" or "FAILED (failures=1, errors=2, skipped=3)")
+count_unittest() {
+	python3 - "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1], errors="replace").read()
+ran = re.findall(r"^Ran (\d+) tests? in", text, re.M)
+if not ran:
+    print("0 1"); sys.exit()
+total = int(ran[-1])
+tail = text[text.rfind("Ran "):]
+bad = sum(int(n) for n in re.findall(r"(?:failures|errors|unexpected successes)=(\d+)", tail))
+skipped = sum(int(n) for n in re.findall(r"(?:skipped|expected failures)=(\d+)", tail))
+if not re.search(r"^(OK|FAILED)", tail, re.M):
+    bad = max(bad, 1)
+print(total - bad - skipped, bad)
+PY
+}
+
 run_standalone() {
 	say "standalone tier: pytest tests/"
 	local venv=${PSW_TEST_VENV:-$WORK/venv}
@@ -96,10 +114,9 @@ run_integration() {
 
 	say "bench run-tests --app $PSW_APP"
 	chown "$PSW_BENCH_USER" "$WORK"
-	as_bench "bench --site '$TEST_SITE' run-tests --app $PSW_APP --junit-xml-output '$WORK/integration.xml'" \
-		2>&1 | tee "$WORK/run-tests.log" | grep -vE '^\s*$' | tail -60
+	as_bench "bench --site '$TEST_SITE' run-tests --app $PSW_APP" 2>&1 | tee "$WORK/run-tests.log" | tail -60
 	local p f
-	read -r p f < <(count_junit "$WORK/integration.xml")
+	read -r p f < <(count_unittest "$WORK/run-tests.log")
 	PASSED[integration]=$((PASSED[integration] + p)) FAILED[integration]=$((FAILED[integration] + f))
 	cp "$WORK/run-tests.log" "$ARTIFACTS/integration.log" 2>/dev/null || true
 }
@@ -108,14 +125,14 @@ check_migrate_is_idempotent() {
 	say "bench migrate twice: the second run must change nothing"
 	local fp="petition_social_work.setup.fingerprint.site_fingerprint"
 	as_bench "bench --site '$TEST_SITE' migrate" >"$WORK/migrate1.log" 2>&1
-	as_bench "bench --site '$TEST_SITE' execute $fp" >"$WORK/fp1.json" 2>&1
+	as_bench "bench --site '$TEST_SITE' execute $fp" 2>&1 | python3 -m json.tool --sort-keys >"$WORK/fp1.json"
 	as_bench "bench --site '$TEST_SITE' migrate" >"$WORK/migrate2.log" 2>&1
-	as_bench "bench --site '$TEST_SITE' execute $fp" >"$WORK/fp2.json" 2>&1
+	as_bench "bench --site '$TEST_SITE' execute $fp" 2>&1 | python3 -m json.tool --sort-keys >"$WORK/fp2.json"
 	if [ -s "$WORK/fp1.json" ] && cmp -s "$WORK/fp1.json" "$WORK/fp2.json" && grep -q '"doctypes"' "$WORK/fp1.json"; then
 		echo "PASS migrate twice changes nothing"
 		PASSED[integration]=$((PASSED[integration] + 1))
 	else
-		echo "FAIL migrate twice changes nothing:"; diff "$WORK/fp1.json" "$WORK/fp2.json" | head -20
+		echo "FAIL migrate twice changes nothing:"; diff "$WORK/fp1.json" "$WORK/fp2.json" | head -40
 		tail -5 "$WORK/migrate2.log"
 		FAILED[integration]=$((FAILED[integration] + 1))
 	fi

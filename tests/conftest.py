@@ -6,15 +6,18 @@ The repository root goes on `sys.path` so `import petition_social_work.rules…`
 
 import os
 import sys
+import tempfile
 
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 if REPO_ROOT not in sys.path:
 	sys.path.insert(0, REPO_ROOT)
 
-# no example database: the run leaves no `.hypothesis/` folder in the checkout, and CI runs repeat exactly
+# no example database, and Hypothesis's caches kept outside the checkout: CI runs repeat exactly
+set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "petition_social_work-hypothesis"))
 settings.register_profile(
 	"standalone",
 	database=None,

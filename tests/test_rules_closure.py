@@ -26,7 +26,9 @@ def referred(**values) -> dict:
 
 
 def rated(*achievements: str) -> list[dict]:
-	return [{"idx": i, "staged_goal": f"goal {i}", "achievement": a} for i, a in enumerate(achievements, start=1)]
+	return [
+		{"idx": i, "staged_goal": f"goal {i}", "achievement": a} for i, a in enumerate(achievements, start=1)
+	]
 
 
 GOALS = rated("Achieved", "Partly Achieved")
@@ -51,7 +53,9 @@ def test_goal_table_lists_the_plans_goals_in_the_plans_order():
 
 
 def test_goal_not_yet_saved_has_no_plan_goal_link():
-	assert goals_from_plan([{"goal": "Arrears paid"}]) == [{"staged_goal": "Arrears paid", "service_plan_goal": None}]
+	assert goals_from_plan([{"goal": "Arrears paid"}]) == [
+		{"staged_goal": "Arrears paid", "service_plan_goal": None}
+	]
 
 
 def test_case_without_a_plan_has_an_empty_goal_table():
@@ -125,7 +129,9 @@ def test_any_one_referral_reason_is_enough(reason):
 	assert closure_problems(closure, GOALS) == []
 
 
-@pytest.mark.parametrize("closure_type", ["Goals Met", "Client Ended the Service", "Moved Away", "Deceased", None])
+@pytest.mark.parametrize(
+	"closure_type", ["Goals Met", "Client Ended the Service", "Moved Away", "Deceased", None]
+)
 def test_referral_out_must_have_the_closure_type_referred(closure_type):
 	closure = referred(closure_type=closure_type)
 

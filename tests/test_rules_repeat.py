@@ -17,7 +17,9 @@ WAGES = "Labour and Social Security"
 HOUSING = "Housing and Urban Construction"
 
 
-def intake(name=None, on="2026-03-05", channel=VISIT, matter_type=WAGES, location="天河区石牌街", authority=None):
+def intake(
+	name=None, on="2026-03-05", channel=VISIT, matter_type=WAGES, location="天河区石牌街", authority=None
+):
 	return {
 		"name": name,
 		"first_contact_date": on,

@@ -42,7 +42,9 @@ def cleared(**answers) -> dict:
 
 def signed(decision: str, **answers) -> dict:
 	"""Cleared answers with a decision that carries what it needs (an assignee or a reason)."""
-	extra = {"assigned_to": "worker@example.com"} if decision == OPEN else {"decision_reason": "see assessment"}
+	extra = (
+		{"assigned_to": "worker@example.com"} if decision == OPEN else {"decision_reason": "see assessment"}
+	)
 	return cleared(decision=decision, **extra, **answers)
 
 
@@ -125,7 +127,13 @@ def test_matter_not_to_be_accepted_can_only_be_not_accepted():
 
 @pytest.mark.parametrize("answer", ["No", None, ""])
 def test_a_cleared_answer_or_no_answer_adds_no_consequence(answer):
-	for check in ("screen_law_related", "screen_discipline", "screen_repeat", "screen_foreign", "screen_not_accepted"):
+	for check in (
+		"screen_law_related",
+		"screen_discipline",
+		"screen_repeat",
+		"screen_foreign",
+		"screen_not_accepted",
+	):
 		assert screening_outcome(cleared(**{check: answer})).consequences == []
 	for check in ("within_scope", "screen_competent_level"):
 		assert screening_outcome(cleared(**{check: "Yes" if answer == "No" else answer})).consequences == []

@@ -8,7 +8,7 @@ MODULE = "Petition Social Work"
 def site_fingerprint() -> dict:
 	doctypes = frappe.get_all("DocType", filters={"module": MODULE}, pluck="name", order_by="name")
 	workflows = frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name", order_by="name")
-	return {
+	return _plain({
 		"doctypes": {
 			name: {
 				"modified": str(frappe.db.get_value("DocType", name, "modified")),
@@ -34,12 +34,12 @@ def site_fingerprint() -> dict:
 			fields=["defkey", "defvalue"],
 			order_by="defkey",
 		),
-	}
+	})
 
 
 def _plain(value):
 	if isinstance(value, dict):
-		return {k: _plain(v) for k, v in value.items()}
+		return {k: _plain(value[k]) for k in sorted(value)}
 	if isinstance(value, list):
 		return [_plain(v) for v in value]
 	return value if isinstance(value, int | float | str | type(None)) else str(value)
