@@ -41,6 +41,8 @@ def check_case_open(doc) -> None:
 	state = frappe.db.get_value(INTAKE, doc.petition_intake, "workflow_state")
 	if state in END_STATES:
 		frappe.throw(
-			_("Case {0} is {1}: reopen it before recording more work on it.").format(doc.petition_intake, _(state)),
+			_("Case {0} is {1}: reopen it before recording more work on it.").format(
+				doc.petition_intake, _(state)
+			),
 			CaseStateError,
 		)

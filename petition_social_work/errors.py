@@ -52,7 +52,9 @@ def message_for(problem: Problem, doctype: str | None = None) -> str:
 	if code == "screening_unanswered":
 		return _("Answer the screening question: {0}.").format(_label(doctype, args[0]))
 	if code == "judicial_guidance_missing":
-		return _("The matter is law- or litigation-related: record the guidance to the judicial channel (§7.1.2 h).")
+		return _(
+			"The matter is law- or litigation-related: record the guidance to the judicial channel (§7.1.2 h)."
+		)
 	if code == "decision_missing":
 		return _("Record the decision: open the case, refer it out or not accept it.")
 	if code == "screening_contradiction":
@@ -66,7 +68,9 @@ def message_for(problem: Problem, doctype: str | None = None) -> str:
 	if code == "decision_reason_missing":
 		return _("Give the reason for referring the case out or not accepting it.")
 	if code == "referral_transition":
-		return _("A referral cannot go from {0} to {1}.").format(_(args[0]) if args[0] else _("new"), _(args[1]))
+		return _("A referral cannot go from {0} to {1}.").format(
+			_(args[0]) if args[0] else _("new"), _(args[1])
+		)
 	if code == "referral_outcome_missing":
 		return _("Record the outcome before marking the referral {0} (§6.4).").format(_(args[0]))
 	if code == "closure_no_goals":
@@ -86,7 +90,9 @@ def message_for(problem: Problem, doctype: str | None = None) -> str:
 	frappe.throw(_("Unknown rule problem {0}").format(code))
 
 
-def throw_problems(problems: list[Problem], exc=PetitionValidationError, doctype: str | None = None, title=None):
+def throw_problems(
+	problems: list[Problem], exc=PetitionValidationError, doctype: str | None = None, title=None
+):
 	if not problems:
 		return
 	messages = [message_for(p, doctype) for p in problems]

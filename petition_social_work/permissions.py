@@ -76,7 +76,9 @@ def intake_has_permission(doc, ptype: str | None = None, user: str | None = None
 	return doc.responsible_worker == user
 
 
-def case_record_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
+def case_record_has_permission(
+	doc, ptype: str | None = None, user: str | None = None, **kwargs
+) -> bool | None:
 	user = user or frappe.session.user
 	if sees_whole_service(user):
 		return None
@@ -85,7 +87,9 @@ def case_record_has_permission(doc, ptype: str | None = None, user: str | None =
 	return can_access_case(doc.petition_intake, user, ptype)
 
 
-def petitioner_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
+def petitioner_has_permission(
+	doc, ptype: str | None = None, user: str | None = None, **kwargs
+) -> bool | None:
 	user = user or frappe.session.user
 	if sees_whole_service(user) or doc.is_new():
 		return None

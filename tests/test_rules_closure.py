@@ -95,6 +95,12 @@ def test_every_unrated_goal_is_named_by_its_row_number():
 	]
 
 
+def test_unrated_goal_is_named_by_its_row_number_in_the_table_not_its_position():
+	goals = [{"idx": 3, "staged_goal": "c"}, {"idx": 1, "staged_goal": "a", "achievement": "Achieved"}]
+
+	assert closure_problems(ended(), goals) == [Problem("closure_goal_unrated", (3,))]
+
+
 def test_unrated_goal_without_a_row_number_is_named_by_its_position():
 	goals = [{"staged_goal": "a", "achievement": "Achieved"}, {"staged_goal": "b"}]
 

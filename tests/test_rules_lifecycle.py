@@ -96,7 +96,7 @@ def test_other_moves_are_not_a_sign_off(old, new):
 
 def test_closure_actions_and_interview_states_are_named():
 	assert (lifecycle.CLOSE_ACTION, lifecycle.CLOSE_AS_REFERRED_ACTION, lifecycle.REOPEN_ACTION) == (
-		"Close",
+		"Close Case",
 		"Close as Referred",
 		"Reopen",
 	)

@@ -81,7 +81,6 @@ STANDARD_FIELDS = {
 	"__unsaved",
 }
 LINK_TYPES = ("Link", "Table", "Table MultiSelect")
-NO_DATA_TYPES = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Fold", "Heading", "Image"}
 DEPENDS_KEYS = ("depends_on", "mandatory_depends_on", "read_only_depends_on", "collapsible_depends_on")
 NAMING_TOKENS = {"YYYY", "YY", "MM", "DD", "MON", "WW", "FY", "timestamp"}
 WORKFLOW_STYLES = {"", "Primary", "Info", "Success", "Warning", "Danger", "Inverse"}

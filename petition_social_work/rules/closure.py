@@ -32,10 +32,10 @@ def closure_problems(closure: dict, goals: list[dict]) -> list[Problem]:
 			problems.append(Problem("closure_referral_reason_missing"))
 		if closure.get("closure_type") != "Referred":
 			problems.append(Problem("closure_type_mismatch"))
+		if closure.get("reason_other") and not (closure.get("reason_other_detail") or "").strip():
+			problems.append(Problem("closure_other_reason_detail"))
 	elif closure.get("closure_type") == "Referred":
 		problems.append(Problem("closure_type_mismatch"))
-	if closure.get("reason_other") and not (closure.get("reason_other_detail") or "").strip():
-		problems.append(Problem("closure_other_reason_detail"))
 	if not (closure.get("organisation_evaluation") or "").strip():
 		problems.append(Problem("closure_evaluation_missing"))
 	if closure.get("closure_type") == "Other" and not (closure.get("closure_type_detail") or "").strip():

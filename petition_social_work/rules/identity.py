@@ -1,6 +1,7 @@
 """Identity data of a petitioner (Appendix A client basics): mainland ID numbers, phones, birth month, age."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,8 +11,10 @@ from petition_social_work.rules import Problem
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+# 010 and 02x are followed by 8 digits; the four-digit area codes by 7 or 8
+LANDLINE = re.compile(r"^(0[12][0-9])([0-9]{8})$|^(0[3-9][0-9]{2})([0-9]{7,8})$")
+ID_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,8 @@ class MainlandId:
 
 
 def normalize_id_number(value: str | None) -> str:
-	return (value or "").strip().replace(" ", "").upper()
+	# NFKC turns the full-width digits of a Chinese keyboard into ASCII ones
+	return re.sub(r"\s", "", unicodedata.normalize("NFKC", value or "")).upper()
 
 
 def check_mainland_id(value: str, today: date | None = None) -> MainlandId | Problem:
@@ -30,7 +34,7 @@ def check_mainland_id(value: str, today: date | None = None) -> MainlandId | Pro
 	number = normalize_id_number(value)
 	if len(number) != 18:
 		return Problem("id_length", (len(number),))
-	if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+	if not ID_SHAPE.match(number):
 		return Problem("id_characters")
 	if number[:2] in ("00", "10", "20", "30", "40", "50", "60", "70", "80", "90") or number[:6] == "000000":
 		return Problem("id_region")
@@ -52,20 +56,26 @@ def id_check_char(first17: str) -> str:
 
 
 def normalize_phone(value: str | None) -> str | Problem:
-	"""A mainland mobile (11 digits) or landline with area code; +86 / 86 and separators are dropped."""
-	phone = re.sub(r"[\s()（）]", "", value or "")
-	phone = re.sub(r"^(\+86|0086)-?", "", phone)
-	if MOBILE.match(phone):
-		return phone
-	if LANDLINE.match(phone):
-		return phone if "-" in phone else _split_area_code(phone)
+	"""A mainland mobile (11 digits) or a landline with its area code, as `13800138000` or `020-83334444`.
+
+	Spaces, dashes, dots and brackets are dropped, and so is the country code (+86, 0086, or a bare 86
+	before a mobile); an international landline (+86 20 …) gets its trunk 0 back.
+	"""
+	digits = re.sub(r"[\s()\-.]", "", unicodedata.normalize("NFKC", value or ""))
+	international = re.match(r"^(\+86|0086)", digits)
+	if international:
+		digits = digits[international.end() :]
+	elif digits.startswith("86") and MOBILE.match(digits[2:]):
+		digits = digits[2:]
+	if MOBILE.match(digits):
+		return digits
+	if international and digits[:1] not in ("", "0", "1"):
+		digits = "0" + digits
+	landline = LANDLINE.match(digits)
+	if landline:
+		area, number = (part for part in landline.groups() if part)
+		return f"{area}-{number}"
 	return Problem("phone_invalid", (value,))
-
-
-def _split_area_code(phone: str) -> str:
-	# three-digit area codes are 010 and 02x; the rest have four digits
-	area = 3 if phone[1] in "12" else 4
-	return f"{phone[:area]}-{phone[area:]}"
 
 
 def birth_month_of(day: date) -> date:

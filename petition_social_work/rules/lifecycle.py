@@ -9,7 +9,7 @@ SCREENING = "Screening"
 AWAITING_SIGN_OFF = "Awaiting Sign-off"
 IN_SERVICE = "In Service"
 CLOSING_REVIEW = "Closing Review"
-CLOSED = "Closed"
+CLOSED = "Case Closed"
 NOT_ACCEPTED = "Not Accepted"
 REFERRED_OUT = "Referred Out"
 
@@ -19,7 +19,7 @@ ACTIVE_STATES = (REGISTERED, SCREENING, AWAITING_SIGN_OFF, IN_SERVICE, CLOSING_R
 SCREENED_STATES = (AWAITING_SIGN_OFF, IN_SERVICE, CLOSING_REVIEW, CLOSED, NOT_ACCEPTED, REFERRED_OUT)
 
 # actions the closure form takes on the case
-CLOSE_ACTION, CLOSE_AS_REFERRED_ACTION, REOPEN_ACTION = "Close", "Close as Referred", "Reopen"
+CLOSE_ACTION, CLOSE_AS_REFERRED_ACTION, REOPEN_ACTION = "Close Case", "Close as Referred", "Reopen"
 
 INTERVIEW_DRAFT, INTERVIEW_AWAITING_REVIEW, INTERVIEW_REVIEWED = "Draft", "Awaiting Review", "Reviewed"
 

@@ -16,7 +16,10 @@ def same_matter(a: dict, b: dict) -> bool:
 		return False
 	if normalize_place(a.get("problem_location")) != normalize_place(b.get("problem_location")):
 		return False
-	authority_a, authority_b = normalize_place(a.get("competent_authority")), normalize_place(b.get("competent_authority"))
+	authority_a, authority_b = (
+		normalize_place(a.get("competent_authority")),
+		normalize_place(b.get("competent_authority")),
+	)
 	return not (authority_a and authority_b and authority_a != authority_b)
 
 

@@ -70,7 +70,10 @@ def screening_problems(answers: dict) -> list[Problem]:
 	"""What stops a case from going to the supervisor for sign-off."""
 	outcome = screening_outcome(answers)
 	problems = [Problem("screening_unanswered", (name,)) for name in outcome.unanswered]
-	if "guide_to_judicial_channel" in outcome.consequences and not (answers.get("judicial_guidance") or "").strip():
+	if (
+		"guide_to_judicial_channel" in outcome.consequences
+		and not (answers.get("judicial_guidance") or "").strip()
+	):
 		problems.append(Problem("judicial_guidance_missing"))
 
 	decision = answers.get("decision")

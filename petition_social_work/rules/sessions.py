@@ -7,4 +7,4 @@ def next_session_number(existing: list[int]) -> int:
 
 def can_remove_session(number: int, existing: list[int]) -> bool:
 	"""Only the latest session may go: removing an earlier one would leave a gap in the numbering."""
-	return number == max(existing, default=0)
+	return number == max((n for n in existing if n), default=0)

@@ -58,7 +58,9 @@ def sync_workflow(definition: dict) -> str:
 
 	workflow.update({k: definition.get(k) for k in SETTINGS_KEYS})
 	workflow.set("states", [{k: row.get(k) for k in STATE_KEYS} for row in definition["states"]])
-	workflow.set("transitions", [{k: row.get(k) for k in TRANSITION_KEYS} for row in definition["transitions"]])
+	workflow.set(
+		"transitions", [{k: row.get(k) for k in TRANSITION_KEYS} for row in definition["transitions"]]
+	)
 	workflow.save(ignore_permissions=True)
 	frappe.db.set_default(key, shipped)
 	return "updated"
@@ -69,7 +71,9 @@ def fingerprint(workflow: dict) -> str:
 	canonical = {
 		"settings": [_plain(workflow.get(k)) for k in SETTINGS_KEYS],
 		"states": [[_plain(row.get(k)) for k in STATE_KEYS] for row in workflow.get("states") or []],
-		"transitions": [[_plain(row.get(k)) for k in TRANSITION_KEYS] for row in workflow.get("transitions") or []],
+		"transitions": [
+			[_plain(row.get(k)) for k in TRANSITION_KEYS] for row in workflow.get("transitions") or []
+		],
 	}
 	return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
@@ -83,10 +87,14 @@ def ensure_states_and_actions(definition: dict, styles: dict) -> None:
 	for row in definition["states"]:
 		if not frappe.db.exists("Workflow State", row["state"]):
 			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": row["state"], "style": styles.get(row["state"], "")}
+				{
+					"doctype": "Workflow State",
+					"workflow_state_name": row["state"],
+					"style": styles.get(row["state"], ""),
+				}
 			).insert(ignore_permissions=True)
 	for row in definition["transitions"]:
 		if not frappe.db.exists("Workflow Action Master", row["action"]):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": row["action"]}).insert(
-				ignore_permissions=True
-			)
+			frappe.get_doc(
+				{"doctype": "Workflow Action Master", "workflow_action_name": row["action"]}
+			).insert(ignore_permissions=True)

@@ -109,7 +109,9 @@ def screen(intake: "frappe.Document", user: str, **answers) -> "frappe.Document"
 	"""Start screening and record answers (by default: within scope, open the case, assigned to `user`)."""
 	frappe.set_user(user)
 	intake = apply_workflow(intake, "Start Screening")
-	intake.update({**SCREENED_TO_OPEN, "assigned_to": user, "assessment_bio_psycho_social": "身体健康，情绪焦虑"})
+	intake.update(
+		{**SCREENED_TO_OPEN, "assigned_to": user, "assessment_bio_psycho_social": "身体健康，情绪焦虑"}
+	)
 	intake.update(answers)
 	intake.save()
 	return apply_workflow(intake, "Submit for Sign-off")

@@ -37,12 +37,16 @@ class TestCaseAccess(PetitionTestCase):
 	def test_other_worker_does_not_find_the_case_in_lists_reports_or_search(self):
 		frappe.set_user(self.bob)
 		self.assertNotIn(self.case.name, frappe.get_list("Petition Intake", pluck="name"))
-		self.assertNotIn(self.case.name, [r.name for r in frappe.client.get_list("Petition Intake", limit_page_length=0)])
+		self.assertNotIn(
+			self.case.name, [r.name for r in frappe.client.get_list("Petition Intake", limit_page_length=0)]
+		)
 		self.assertNotIn(self.interview.name, frappe.get_list("Petition Interview", pluck="name"))
 		self.assertNotIn(self.case.petitioner, frappe.get_list("Petitioner", pluck="name"))
 		frappe.local.form_dict = frappe._dict(doctype="Petition Intake", filters={"name": self.case.name})
 		self.assertEqual(reportview_get_count(), 0)
-		frappe.local.form_dict = frappe._dict(doctype="Petition Intake", fields=["`tabPetition Intake`.`name`"])
+		frappe.local.form_dict = frappe._dict(
+			doctype="Petition Intake", fields=["`tabPetition Intake`.`name`"]
+		)
 		report = reportview_get()  # Frappe answers an empty list with [] instead of {"keys", "values"}
 		rows = report.get("values", []) if isinstance(report, dict) else report
 		self.assertNotIn(self.case.name, [row[0] for row in rows])
@@ -85,7 +89,13 @@ class TestCaseAccess(PetitionTestCase):
 
 	def test_liaison_sees_no_personal_data(self):
 		frappe.set_user(f.liaison())
-		for doctype in ("Petitioner", "Petition Intake", "Petition Interview", "Service Plan", "Case Closure"):
+		for doctype in (
+			"Petitioner",
+			"Petition Intake",
+			"Petition Interview",
+			"Service Plan",
+			"Case Closure",
+		):
 			with self.subTest(doctype=doctype):
 				with self.assertRaises(frappe.PermissionError):
 					frappe.get_list(doctype)

@@ -77,7 +77,7 @@ class TestCaseLifecycle(PetitionTestCase):
 		closure.submit()
 
 		intake.reload()
-		self.assertEqual(intake.workflow_state, "Closed")
+		self.assertEqual(intake.workflow_state, "Case Closed")
 		self.assertEqual(intake.case_closure, closure.name)
 		self.assertEqual(closure.project_lead, supervisor)
 
@@ -99,7 +99,11 @@ class TestCaseLifecycle(PetitionTestCase):
 		self.assertFalse(intake.case_closure)
 		comments = frappe.get_all(
 			"Comment",
-			filters={"reference_doctype": "Petition Intake", "reference_name": intake.name, "comment_type": "Info"},
+			filters={
+				"reference_doctype": "Petition Intake",
+				"reference_name": intake.name,
+				"comment_type": "Info",
+			},
 			pluck="content",
 		)
 		self.assertTrue(any("案主反映欠薪未实际到账" in c for c in comments), comments)
@@ -146,7 +150,11 @@ class TestCaseLifecycle(PetitionTestCase):
 		worker, supervisor = f.worker(), f.supervisor()
 		intake = f.make_intake(f.make_petitioner(worker).name, worker)
 		intake = f.screen(
-			intake, worker, screen_not_accepted="Yes", decision="Not Accepted", decision_reason="已有处理意见且复查终结"
+			intake,
+			worker,
+			screen_not_accepted="Yes",
+			decision="Not Accepted",
+			decision_reason="已有处理意见且复查终结",
 		)
 		frappe.set_user(supervisor)
 		intake = apply_workflow(intake, "Approve Not Accepting")
@@ -166,7 +174,9 @@ class TestCaseLifecycle(PetitionTestCase):
 		intake.matter_summary = "改写的诉求"
 		with self.assertRaises(CaseStateError):
 			intake.save()
-		self.assertEqual(frappe.db.get_value("Petition Intake", intake.name, "matter_summary"), "追讨拖欠工资")
+		self.assertEqual(
+			frappe.db.get_value("Petition Intake", intake.name, "matter_summary"), "追讨拖欠工资"
+		)
 
 	def test_worker_cannot_sign_off_or_reassign_by_setting_fields(self):
 		"""Sign-off and responsibility sit at permission level 1: a worker's values are never written."""
@@ -241,4 +251,6 @@ class TestCaseLifecycle(PetitionTestCase):
 		self.assertEqual(len(closure.goals), 0)
 		with self.assertRaises(ClosureIncompleteError):
 			closure.submit()
-		self.assertEqual(frappe.db.get_value("Petition Intake", case.name, "workflow_state"), "Closing Review")
+		self.assertEqual(
+			frappe.db.get_value("Petition Intake", case.name, "workflow_state"), "Closing Review"
+		)

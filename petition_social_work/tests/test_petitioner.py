@@ -13,7 +13,12 @@ class TestPetitioner(PetitionTestCase):
 		worker = f.worker()
 		good = f.mainland_id()
 		before = self.count("Petitioner")
-		for bad in (good[:-1] + ("1" if good[-1] == "0" else "0"), good[:17], "44010619801301123X", "ABCDEFGHIJKLMNOPQR"):
+		for bad in (
+			good[:-1] + ("1" if good[-1] == "0" else "0"),
+			good[:17],
+			"44010619801301123X",
+			"ABCDEFGHIJKLMNOPQR",
+		):
 			with self.subTest(id_number=bad), self.assertRaises(InvalidIdentityError):
 				f.make_petitioner(worker, id_number=bad)
 		self.assertEqual(self.count("Petitioner"), before)
@@ -46,7 +51,9 @@ class TestPetitioner(PetitionTestCase):
 
 	def test_foreigner_passport_is_not_checked_as_a_mainland_id(self):
 		"""§1, §7.1.2 k: foreigners and stateless people are served; their documents are not mainland IDs."""
-		petitioner = f.make_petitioner(f.worker(), is_foreign=1, id_type="Passport", id_number="E12345678", nationality="越南")
+		petitioner = f.make_petitioner(
+			f.worker(), is_foreign=1, id_type="Passport", id_number="E12345678", nationality="越南"
+		)
 		self.assertEqual(petitioner.id_number, "E12345678")
 
 	def test_duplicate_id_number_is_warned_about(self):

@@ -46,7 +46,10 @@ class TestQueryCounts(PetitionTestCase):
 
 				def list_request():
 					frappe.local.form_dict = frappe._dict(
-						doctype=doctype, fields=[f"`tab{doctype}`.`name`"], page_length=20, with_comment_count=1
+						doctype=doctype,
+						fields=[f"`tab{doctype}`.`name`"],
+						page_length=20,
+						with_comment_count=1,
 					)
 					return reportview_get()
 

@@ -21,7 +21,9 @@ class TestRepeatPetition(PetitionTestCase):
 	def test_letters_and_other_matters_are_not_repeat_visits(self):
 		worker = f.worker()
 		petitioner = f.make_petitioner(worker).name
-		f.make_intake(petitioner, worker, first_contact_date=add_days(today(), -30), petition_channel="Letter")
+		f.make_intake(
+			petitioner, worker, first_contact_date=add_days(today(), -30), petition_channel="Letter"
+		)
 		by_visit = f.make_intake(petitioner, worker)
 		self.assertFalse(by_visit.is_repeat_petition)
 		other_matter = f.make_intake(petitioner, worker, matter_type="Healthcare")

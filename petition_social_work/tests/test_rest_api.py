@@ -7,7 +7,10 @@ from petition_social_work.tests import factories as f
 
 
 def token(user: str) -> dict:
-	key, secret = frappe.db.get_value("User", user, "api_key"), frappe.get_doc("User", user).get_password("api_secret")
+	key, secret = (
+		frappe.db.get_value("User", user, "api_key"),
+		frappe.get_doc("User", user).get_password("api_secret"),
+	)
 	return {"Authorization": f"token {key}:{secret}"}
 
 
@@ -49,10 +52,14 @@ class TestRestAccess(FrappeAPITestCase):
 
 	def test_other_worker_cannot_change_the_case(self):
 		response = self.put(
-			self.resource("Petition Intake", self.case.name), {"matter_summary": "篡改"}, headers=token(self.bob)
+			self.resource("Petition Intake", self.case.name),
+			{"matter_summary": "篡改"},
+			headers=token(self.bob),
 		)
 		self.assertEqual(response.status_code, 403)
-		self.assertEqual(frappe.db.get_value("Petition Intake", self.case.name, "matter_summary"), "追讨拖欠工资")
+		self.assertEqual(
+			frappe.db.get_value("Petition Intake", self.case.name, "matter_summary"), "追讨拖欠工资"
+		)
 
 	def test_bad_id_number_over_http_is_refused_and_saves_nothing(self):
 		before = frappe.db.count("Petitioner")
@@ -64,6 +71,9 @@ class TestRestAccess(FrappeAPITestCase):
 			headers=token(self.alice),
 		)
 		self.assertEqual(response.status_code, 417)
-		self.assertIn("check character", response.json.get("exception", "") + str(response.json.get("_server_messages", "")))
+		self.assertIn(
+			"check character",
+			response.json.get("exception", "") + str(response.json.get("_server_messages", "")),
+		)
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count("Petitioner"), before)

@@ -40,6 +40,9 @@ class TestSessionNumbers(PetitionTestCase):
 
 		self.assertEqual(errors, [])
 		numbers = frappe.get_all(
-			"Petition Interview", filters={"petition_intake": case.name}, pluck="session_number", order_by="session_number"
+			"Petition Interview",
+			filters={"petition_intake": case.name},
+			pluck="session_number",
+			order_by="session_number",
 		)
 		self.assertEqual(numbers, list(range(1, PARALLEL_SAVES + 1)))

@@ -42,12 +42,17 @@ class TestWorkflowSync(PetitionTestCase):
 		workflow = frappe.get_doc("Workflow", INTAKE_WORKFLOW)
 		workflow.append(
 			"transitions",
-			{"state": "Closed", "action": "Reopen", "next_state": "Screening", "allowed": "Petition Supervisor"},
+			{
+				"state": "Case Closed",
+				"action": "Reopen",
+				"next_state": "Screening",
+				"allowed": "Petition Supervisor",
+			},
 		)
 		workflow.save()
 		self.assertEqual(sync_workflows()[INTAKE_WORKFLOW], "kept")
 		actions = [(t.state, t.action) for t in frappe.get_doc("Workflow", INTAKE_WORKFLOW).transitions]
-		self.assertEqual(actions.count(("Closed", "Reopen")), 2)
+		self.assertEqual(actions.count(("Case Closed", "Reopen")), 2)
 
 	def test_a_new_shipped_version_updates_an_unedited_workflow(self):
 		definition = copy.deepcopy(shipped(INTAKE_WORKFLOW))
@@ -63,7 +68,9 @@ class TestWorkflowSync(PetitionTestCase):
 		)
 		self.assertEqual(sync_workflow(definition), "updated")
 		self.assertEqual(sync_workflow(definition), "unchanged")
-		self.assertEqual(len(frappe.get_doc("Workflow", INTAKE_WORKFLOW).transitions), len(definition["transitions"]))
+		self.assertEqual(
+			len(frappe.get_doc("Workflow", INTAKE_WORKFLOW).transitions), len(definition["transitions"])
+		)
 
 	def test_a_deleted_workflow_is_installed_again(self):
 		frappe.delete_doc("Workflow", INTAKE_WORKFLOW, force=True)

@@ -43,7 +43,9 @@ class CaseClosure(Document):
 			self.petition_intake,
 			{"case_closure": self.name, "closure_category": self.category, "closed_on": self.closed_on},
 		)
-		action = lifecycle.CLOSE_AS_REFERRED_ACTION if self.category == REFERRAL_OUT else lifecycle.CLOSE_ACTION
+		action = (
+			lifecycle.CLOSE_AS_REFERRED_ACTION if self.category == REFERRAL_OUT else lifecycle.CLOSE_ACTION
+		)
 		apply_workflow(frappe.get_doc(INTAKE, self.petition_intake), action)
 
 	def before_cancel(self):
@@ -57,7 +59,12 @@ class CaseClosure(Document):
 		frappe.db.set_value(
 			INTAKE,
 			self.petition_intake,
-			{"case_closure": None, "closure_category": None, "closed_on": None, "reopen_reason": self.cancel_reason},
+			{
+				"case_closure": None,
+				"closure_category": None,
+				"closed_on": None,
+				"reopen_reason": self.cancel_reason,
+			},
 		)
 		apply_workflow(frappe.get_doc(INTAKE, self.petition_intake), lifecycle.REOPEN_ACTION)
 

@@ -12,7 +12,14 @@ from petition_social_work.rules import lifecycle
 from petition_social_work.rules.repeat import earlier_visits_on_same_matter
 from petition_social_work.rules.screening import SCREENING_CHECKS, screening_outcome, screening_problems
 
-MATTER_FIELDS = ("name", "first_contact_date", "petition_channel", "matter_type", "problem_location", "competent_authority")
+MATTER_FIELDS = (
+	"name",
+	"first_contact_date",
+	"petition_channel",
+	"matter_type",
+	"problem_location",
+	"competent_authority",
+)
 
 
 class PetitionIntake(Document):
@@ -34,7 +41,9 @@ class PetitionIntake(Document):
 			self.responsible_worker = frappe.session.user
 
 	def validate_responsible_worker(self):
-		if self.responsible_worker and not {SOCIAL_WORKER, SUPERVISOR} & set(frappe.get_roles(self.responsible_worker)):
+		if self.responsible_worker and not {SOCIAL_WORKER, SUPERVISOR} & set(
+			frappe.get_roles(self.responsible_worker)
+		):
 			frappe.throw(
 				_("{0} is not a petition social worker and cannot be responsible for a case.").format(
 					frappe.bold(self.responsible_worker)
@@ -45,7 +54,11 @@ class PetitionIntake(Document):
 		"""§3.4, §7.1.2 j: a second or later visit on the same matter is a repeat petition, whatever was ticked."""
 		earlier = frappe.get_all(
 			"Petition Intake",
-			filters={"petitioner": self.petitioner, "matter_type": self.matter_type, "name": ("!=", self.name or "")},
+			filters={
+				"petitioner": self.petitioner,
+				"matter_type": self.matter_type,
+				"name": ("!=", self.name or ""),
+			},
 			fields=list(MATTER_FIELDS),
 		)
 		matches = earlier_visits_on_same_matter(self.as_dict(), earlier)
@@ -108,9 +121,15 @@ class PetitionIntake(Document):
 def consequence_text(code: str) -> str:
 	texts = {
 		"out_of_scope_refer": _("Outside the service's scope or ability: refer the case (§7.1.2 f)."),
-		"route_to_competent_level": _("Not a matter for this level: guide it to the competent level (§7.1.2 g)."),
-		"guide_to_judicial_channel": _("Law- or litigation-related: guide the petitioner to the judicial channel (§7.1.2 h)."),
-		"refer_to_discipline_inspection": _("An accusation for the discipline inspection organs: refer it there (§7.1.2 i)."),
+		"route_to_competent_level": _(
+			"Not a matter for this level: guide it to the competent level (§7.1.2 g)."
+		),
+		"guide_to_judicial_channel": _(
+			"Law- or litigation-related: guide the petitioner to the judicial channel (§7.1.2 h)."
+		),
+		"refer_to_discipline_inspection": _(
+			"An accusation for the discipline inspection organs: refer it there (§7.1.2 i)."
+		),
 		"repeat_petition": _("A repeat petition (§3.4, §7.1.2 j)."),
 		"foreign_petitioner": _("A foreigner, stateless person or foreign organisation (§7.1.2 k)."),
 		"not_accepted": _("Not to be accepted or no longer accepted (§7.1.2 l)."),

@@ -76,9 +76,9 @@ class Petitioner(Document):
 			matches = find_duplicates(fieldname, value, exclude=self.name)
 			if matches:
 				frappe.msgprint(
-					_("Another petitioner has the same {0}: {1}. Please check this is not the same person.").format(
-						_(self.meta.get_label(fieldname)), ", ".join(matches)
-					),
+					_(
+						"Another petitioner has the same {0}: {1}. Please check this is not the same person."
+					).format(_(self.meta.get_label(fieldname)), ", ".join(matches)),
 					title=_("Possible Duplicate"),
 					indicator="orange",
 				)
@@ -90,4 +90,3 @@ def find_duplicates(fieldname: str, value: str, exclude: str | None = None) -> l
 	if exclude:
 		filters["name"] = ("!=", exclude)
 	return frappe.get_all("Petitioner", filters=filters, pluck="name", limit=5, order_by="name asc")
-
