@@ -15,7 +15,7 @@ def check_state_allows_edit(doc) -> None:
 
 	The roles are the state's "allow edit" roles in the workflow, so an admin's edits of the workflow apply.
 	"""
-	if doc.is_new() or doc.flags.from_case_process or frappe.session.user == "Administrator":
+	if doc.is_new() or frappe.session.user == "Administrator":
 		return
 	before = doc.get_doc_before_save()
 	if not before or before.get("workflow_state") != doc.get("workflow_state"):

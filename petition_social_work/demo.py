@@ -874,11 +874,14 @@ def make_demo(seed: int = 2025, petitioners: int = 100) -> dict:
 	logger = frappe.logger("petition_social_work")
 	logger.info(f"demo: seed {seed}, {len(seeds)} petitioners, {len(cases)} cases planned")
 
+	site_language = frappe.local.lang
 	try:
 		frappe.set_user("Administrator")
 		ensure_staff()
+		frappe.local.lang = DEMO_LANGUAGE  # the staff work in Chinese: texts the rules store follow it
 		DemoPlayer(seeds, cases).play()
 	finally:
+		frappe.local.lang = site_language
 		frappe.set_user("Administrator")
 	frappe.db.commit()  # a bench command: persist the demo set
 
@@ -1111,7 +1114,7 @@ def unique(seen: set, make) -> str:
 	return value
 
 
-def pick(rng: random.Random, weighted) -> str:
+def pick(rng: random.Random, weighted):
 	values, weights = zip(*weighted, strict=True)
 	return rng.choices(values, weights=weights)[0]
 
@@ -1211,12 +1214,13 @@ def channel_for(rng: random.Random, petitioner: PetitionerSeed) -> str:
 def matter_fields(case: CasePlan) -> dict:
 	"""§7.1.1: matter type, problem location, competent authority; what repeat detection compares."""
 	fill, scenario = case.fill, case.scenario
+	variant = case.rng.randrange(len(scenario["summary"]))  # a summary and the claims that go with it
 	return {
 		"matter_type": scenario["matter_type"],
 		"problem_location": scenario["location"].format(**fill),
 		"competent_authority": scenario["authority"].format(**fill),
-		"summary": case.rng.choice(scenario["summary"]).format(**fill),
-		"claims": case.rng.choice(scenario["claims"]).format(**fill),
+		"summary": scenario["summary"][variant].format(**fill),
+		"claims": scenario["claims"][variant % len(scenario["claims"])].format(**fill),
 		"law_related": case.rng.random() < scenario["law"]
 		or (case.route == NOT_ACCEPT and scenario["law"] >= 0.5),
 	}
@@ -1263,7 +1267,8 @@ def service_steps(rng: random.Random, case: CasePlan, opened: int) -> list[tuple
 		interview_days.append(day)
 		last = k == count - 1
 		if closing:
-			submit, reviewed = True, rng.random() < 0.85
+			# the supervisor reviews every session before closing; a case in closing review may still wait
+			submit, reviewed = True, case.target != lifecycle.CLOSING_REVIEW or rng.random() < 0.85
 		elif last:
 			submit = rng.random() < 0.7
 			reviewed = submit and rng.random() < 0.4
@@ -1453,7 +1458,14 @@ class DemoPlayer:
 
 	def play(self) -> None:
 		for at, case, action, payload in timed_steps(self.cases):
-			self.actions[action](case, at, payload)
+			try:
+				self.actions[action](case, at, payload)
+				drop_queued_desk_updates()
+			except Exception:
+				frappe.logger("petition_social_work").error(
+					f"demo: step {action} of case {self.intakes.get(case.seq, case.seq)} on {at:%Y-%m-%d} failed"
+				)
+				raise
 
 	# -- registration and screening (§7.1.1, §7.1.2)
 	def register(self, case: CasePlan, at: datetime, payload: dict) -> None:
@@ -1465,6 +1477,7 @@ class DemoPlayer:
 		)
 		temperament = self.temperament(case)
 		emotion, behaviour, thinking = TEMPERAMENTS[temperament]
+		visits = self.visit_history(case, at.date())
 		values = {
 			"doctype": INTAKE,
 			"petitioner": petitioner,
@@ -1476,8 +1489,10 @@ class DemoPlayer:
 			"competent_authority": matter["competent_authority"],
 			"matter_summary": matter["summary"],
 			"claims": matter["claims"],
-			"help_seeking_history": self.help_seeking_history(case),
-			"visit_history": self.visit_history(case, at.date()),
+			"help_seeking_history": self.help_seeking_history(
+				case, visited=len(visits) > bool(case.first_of_pair)
+			),
+			"visit_history": visits,
 			"emotion": emotion,
 			"behaviour": behaviour,
 			"language_and_thinking": thinking,
@@ -1495,14 +1510,6 @@ class DemoPlayer:
 			)
 		intake = frappe.get_doc(values).insert()
 		self.intakes[case.seq] = intake.name
-
-		if not intake.responsible_worker:
-			# NOTE: the rules leave a case registered by a worker without a responsible worker (the field is
-			# permlevel 1); the supervisor assigns it, as they would in the desk, so the worker can go on.
-			as_user(self.supervisor)
-			intake = frappe.get_doc(INTAKE, intake.name)
-			intake.responsible_worker = case.worker
-			intake.save()
 		self.stamp(INTAKE, intake.name, at, created=True)
 
 	def petitioner_for(self, case: CasePlan, at: datetime) -> str:
@@ -1520,16 +1527,22 @@ class DemoPlayer:
 			return pick(case.rng, (("angry", 60), ("anxious", 40)))
 		return pick(case.rng, (("calm", 45), ("anxious", 35), ("angry", 15), ("low", 5)))
 
-	def help_seeking_history(self, case: CasePlan) -> str:
+	def help_seeking_history(self, case: CasePlan, visited: bool) -> str:
+		"""Appendix A petition history, in line with the earlier visits recorded."""
 		fill, rng = case.fill, case.rng
 		if case.first_of_pair:
 			first = self.intakes.get(case.first_of_pair.seq)
 			return f"曾于{start_of(case.first_of_pair):%Y年%m月}就同一事项来访（{first}），本次为再次来访。"
+		if visited:
+			return rng.choice(
+				(
+					f"曾向{case.matter['competent_authority']}反映，获答复按政策处理，信访人不满意。",
+					f"曾到{fill['street']}办事处和{fill['district']}信访局反映，未获明确答复。",
+				)
+			)
 		return rng.choice(
 			(
 				"首次求助，此前未向任何部门反映。",
-				f"曾向{case.matter['competent_authority']}电话反映，获答复按政策处理，信访人不满意。",
-				f"曾到{fill['street']}办事处和{fill['district']}信访局反映，未获明确答复。",
 				"曾拨打12345政务服务热线反映，工单已办结，信访人认为问题未实际解决。",
 			)
 		)
@@ -1610,7 +1623,7 @@ class DemoPlayer:
 		"""§7.1.2 a–e assessment, f–l screening answers and the decision; then, if planned, to sign-off."""
 		as_user(case.worker)
 		intake = frappe.get_doc(INTAKE, self.intakes[case.seq])
-		intake.update(self.assessment(case))
+		intake.update(self.assessment(case, intake.help_seeking_history))
 		answers = self.screening_answers(case, at.date())
 		if not payload["complete"]:
 			answers = {
@@ -1624,7 +1637,7 @@ class DemoPlayer:
 			apply_workflow(intake, "Submit for Sign-off")
 		self.stamp(INTAKE, intake.name, at)
 
-	def assessment(self, case: CasePlan) -> dict:
+	def assessment(self, case: CasePlan, history: str) -> dict:
 		seed, rng, topic = self.seeds[case.petitioner], case.rng, case.scenario["topic"]
 		if seed.kind in ("legal_person", "other_organisation"):
 			body = f"单位经营受{topic}问题影响较大，联系人{seed.speaker}承受较大压力，情绪{rng.choice(('尚稳定', '焦虑', '急躁'))}。"
@@ -1650,7 +1663,7 @@ class DemoPlayer:
 			)
 		return {
 			"assessment_bio_psycho_social": body,
-			"assessment_experience": self.help_seeking_history(case),
+			"assessment_experience": history,
 			"assessment_environment": environment,
 			"assessment_problems_needs": f"核心诉求为：{case.matter['claims']}同时存在{rng.choice(('情绪疏导', '政策咨询', '资源链接', '法律咨询'))}需要。",
 			"assessment_strengths": rng.choice(
@@ -2011,7 +2024,7 @@ class DemoPlayer:
 
 
 def timed_steps(cases: list[CasePlan]):
-	"""Every step of every case in date order, each at its own time of day (a few minutes apart)."""
+	"""Every step of every case in date order, each at a time of the working day."""
 	ordered = sorted(
 		(
 			(day, case.seq, order, action, payload)
@@ -2021,12 +2034,24 @@ def timed_steps(cases: list[CasePlan]):
 		key=lambda step: step[:3],
 	)
 	by_seq = {case.seq: case for case in cases}
-	current, minutes = None, 0
+	previous, later = None, 0
 	for day, seq, _order, action, payload in ordered:
-		minutes = minutes + 7 if day == current else 0
-		current = day
-		at = datetime.combine(day, WORKDAY_START) + timedelta(minutes=min(minutes, 570))
-		yield at, by_seq[seq], action, payload
+		later = later + 1 if (day, seq) == previous else 0
+		previous = (day, seq)
+		# a time between 08:30 and 15:30 that varies by case and day; a case's steps of one day in order
+		minutes = (seq * 97 + day.toordinal() * 53) % 420 + later * 12
+		yield datetime.combine(day, WORKDAY_START) + timedelta(minutes=minutes), by_seq[seq], action, payload
+
+
+def drop_queued_desk_updates() -> None:
+	"""Empty the desk updates Frappe queues until commit: no desk sees the demo before its one commit.
+
+	NOTE: the queue is a list scanned on every append, so over a whole demo run it would cost more than
+	anything else; it is emptied in place, which keeps Frappe's flush at commit working.
+	"""
+	queued = getattr(frappe.local, "_realtime_log", None)
+	if queued:
+		queued.clear()
 
 
 def as_user(user: str) -> None:

@@ -95,8 +95,8 @@ def throw_problems(
 ):
 	if not problems:
 		return
-	messages = [message_for(p, doctype) for p in problems]
-	frappe.throw("<br>".join(messages), exc, title=title or _("Cannot Save"))
+	message = "<br>".join(message_for(p, doctype) for p in problems)  # each one already translated
+	frappe.throw(message, exc, title=title or _("Cannot Save"))
 
 
 def _label(doctype: str | None, fieldname: str) -> str:

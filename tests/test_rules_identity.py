@@ -323,7 +323,8 @@ def test_any_spacing_of_a_mobile_number_gives_the_same_eleven_digits(digits, pre
 			st.from_regex(r"[1-9][0-9]{7}", fullmatch=True),
 		),
 		st.tuples(
-			st.from_regex(r"0[3-9][0-9]{2}", fullmatch=True), st.from_regex(r"[1-9][0-9]{6,7}", fullmatch=True)
+			st.from_regex(r"0[3-9][0-9]{2}", fullmatch=True),
+			st.from_regex(r"[1-9][0-9]{6,7}", fullmatch=True),
 		),
 	)
 )
@@ -341,7 +342,11 @@ def test_mobile_with_bare_country_code_or_separators_is_normalised(value):
 
 @pytest.mark.parametrize(
 	"value, expected",
-	[("+86 20 8333 4444", "020-83334444"), ("0086-755-1234567", "0755-1234567"), ("020--83334444", "020-83334444")],
+	[
+		("+86 20 8333 4444", "020-83334444"),
+		("0086-755-1234567", "0755-1234567"),
+		("020--83334444", "020-83334444"),
+	],
 )
 def test_landline_in_international_or_loose_form_gets_its_trunk_zero_and_one_dash(value, expected):
 	assert normalize_phone(value) == expected

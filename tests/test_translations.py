@@ -15,7 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ZH_CSV = ROOT / "petition_social_work" / "translations" / "zh.csv"
 
-_spec = importlib.util.spec_from_file_location("translation_sources", Path(__file__).with_name("translation_sources.py"))
+_spec = importlib.util.spec_from_file_location(
+	"translation_sources", Path(__file__).with_name("translation_sources.py")
+)
 translation_sources = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(translation_sources)
 
@@ -62,9 +64,7 @@ def test_rows_are_frappe_csv(rows):
 
 
 def test_every_app_string_is_translated(strings, plain):
-	missing = sorted(
-		(s for s in strings if not plain.get(s, "").strip()), key=lambda s: (s.casefold(), s)
-	)
+	missing = sorted((s for s in strings if not plain.get(s, "").strip()), key=lambda s: (s.casefold(), s))
 	assert not missing, f"{len(missing)} app strings have no zh translation:" + _show(
 		f"{s!r}  ({strings[s]})" for s in missing
 	)
@@ -72,7 +72,9 @@ def test_every_app_string_is_translated(strings, plain):
 
 def test_no_duplicate_sources(entries):
 	counts = Counter((source, context) for source, _translation, context in entries)
-	duplicates = sorted(f"{s!r}" + (f" [context {c!r}]" if c else "") for (s, c), n in counts.items() if n > 1)
+	duplicates = sorted(
+		f"{s!r}" + (f" [context {c!r}]" if c else "") for (s, c), n in counts.items() if n > 1
+	)
 	assert not duplicates, f"sources listed more than once:{_show(duplicates)}"
 
 
@@ -127,5 +129,7 @@ def test_context_rows_match_app_labels(entries):
 
 def test_rows_are_sorted(entries):
 	keys = [(source.casefold(), source, context) for source, _translation, context in entries]
-	out_of_order = [f"{b[1]!r} after {a[1]!r}" for a, b in zip(keys, keys[1:]) if b < a]
-	assert not out_of_order, f"keep zh.csv sorted by source (case-insensitive) for stable diffs:{_show(out_of_order)}"
+	out_of_order = [f"{b[1]!r} after {a[1]!r}" for a, b in zip(keys, keys[1:], strict=False) if b < a]
+	assert not out_of_order, (
+		f"keep zh.csv sorted by source (case-insensitive) for stable diffs:{_show(out_of_order)}"
+	)

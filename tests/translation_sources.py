@@ -44,7 +44,15 @@ _JINJA_CALL = re.compile(
 	r"""(?<![\w$.])_\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*[,)]""",
 )
 _JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "`": "`", "$": "$"}
-_FRAPPE_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#x60;", "=": "&#x3D;"}
+_FRAPPE_HTML_ESCAPES = {
+	"&": "&amp;",
+	"<": "&lt;",
+	">": "&gt;",
+	'"': "&quot;",
+	"'": "&#39;",
+	"`": "&#x60;",
+	"=": "&#x3D;",
+}
 
 
 class _Collector:
@@ -179,7 +187,10 @@ def _add_workspaces(c: _Collector):
 				blocks = []
 			for block in blocks if isinstance(blocks, list) else []:
 				if isinstance(block, dict) and block.get("type") in ("header", "paragraph"):
-					c.add(_header_key((block.get("data") or {}).get("text") or ""), f"{where}: {block['type']} block")
+					c.add(
+						_header_key((block.get("data") or {}).get("text") or ""),
+						f"{where}: {block['type']} block",
+					)
 
 
 def _add_reports(c: _Collector):
@@ -268,7 +279,10 @@ def _source_files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
 	return sorted(
 		p
 		for p in base.rglob("*")
-		if p.suffix in suffixes and p.is_file() and not skip & set(p.parts) and not _is_test_file(p.relative_to(root))
+		if p.suffix in suffixes
+		and p.is_file()
+		and not skip & set(p.parts)
+		and not _is_test_file(p.relative_to(root))
 	)
 
 
