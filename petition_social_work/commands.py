@@ -5,6 +5,7 @@ import sys
 import click
 import frappe
 from frappe.commands import get_site, pass_context
+from frappe.utils import strip_html
 
 
 @click.command("make-petition-demo")
@@ -33,7 +34,7 @@ def make_petition_demo(context, seed: int, petitioners: int):
 	try:
 		counts = make_demo(seed=seed, petitioners=petitioners)
 	except frappe.ValidationError as error:
-		click.secho(frappe.utils.strip_html(str(error)), fg="yellow")
+		click.secho(strip_html(str(error)), fg="yellow")
 		sys.exit(1)
 	finally:
 		frappe.destroy()

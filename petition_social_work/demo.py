@@ -1396,7 +1396,7 @@ def plan_repeat(
 		seq=seq,
 		petitioner=first.petitioner,
 		target=target,
-		route=NOT_ACCEPT if target == lifecycle.NOT_ACCEPTED else OPEN,
+		route=NOT_ACCEPT if target == lifecycle.NOT_ACCEPTED or kind == AFTER_REFUSAL else OPEN,
 		worker=first.worker,
 		assignee=first.assignee,
 		scenario=first.scenario,
@@ -1405,8 +1405,6 @@ def plan_repeat(
 		repeat_kind=kind,
 		first_of_pair=first,
 	)
-	if kind == AFTER_REFUSAL:
-		second.route = NOT_ACCEPT
 	second.matter = {**first.matter, "summary": "再次来访反映：" + first.matter["summary"]}
 	second.steps = case_steps(rng, second)
 	anchor(rng, second)
@@ -1417,7 +1415,7 @@ def plan_repeat(
 		if opened + timedelta(days=10) <= latest:
 			shift(second, opened + timedelta(days=rng.randint(10, (latest - opened).days)))
 			return second
-		second.repeat_kind = kind = REPEAT_AFTER_CLOSURE
+		second.repeat_kind = REPEAT_AFTER_CLOSURE  # no room before the demo ends: the first case ends first
 	gap = timedelta(days=rng.randint(10, 90))
 	if end_of(first) + gap > start_of(second):
 		shift(first, start_of(first) - (end_of(first) + gap - start_of(second)))
