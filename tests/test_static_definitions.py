@@ -347,8 +347,8 @@ def test_title_search_and_sort_fields_exist(name):
 def test_each_numbered_doctype_counts_on_its_own_series():
 	"""`format:…{#####}` names share one counter across DocTypes in Frappe v15; a series prefix each does not."""
 	prefixes = {}
-	for name in doctype_params():
-		autoname = doctype(name).get("autoname") or ""
+	for name, definition in sorted(doctypes().items()):
+		autoname = definition.get("autoname") or ""
 		assert not (autoname.startswith("format:") and "#" in autoname), name
 		if "#" in autoname:
 			prefixes.setdefault(autoname.split(".", 1)[0], []).append(name)
