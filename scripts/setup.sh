@@ -48,6 +48,8 @@ create_bench_user() {
 		say "installing frappe-bench"
 		su "$PSW_BENCH_USER" -c "/usr/bin/python3 -m venv '$PSW_BENCH_VENV' && '$PSW_BENCH_VENV/bin/pip' install -q frappe-bench"
 	fi
+	# `bench` on everyone's PATH, as the bench docs' pip install gives it
+	ln -sf "$PSW_BENCH_VENV/bin/bench" /usr/local/bin/bench
 }
 
 # Frappe v15 takes air-datepicker from GitHub; the npm registry has the same release (2.2.3). A local clone
