@@ -11,6 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WORK=$(mktemp -d /tmp/psw-test.XXXXXX)
 chmod 755 "$WORK"
+trap 'rm -rf "$WORK"' EXIT
 ARTIFACTS=${PSW_ARTIFACTS:-$PSW_REPO_DIR/artifacts}
 mkdir -p "$ARTIFACTS"
 TEST_SITE="psw-test-$$.localhost"
@@ -100,7 +101,7 @@ run_integration() {
 	cp "$PSW_BENCH_DIR/sites/apps.txt" "$WORK/apps.txt"
 	cp "$PSW_BENCH_DIR/sites/common_site_config.json" "$WORK/common_site_config.json"
 	if [ -d "$app_dir" ]; then mv "$app_dir" "$WORK/saved-app"; else APP_WAS_ABSENT=1; fi
-	trap restore_bench EXIT
+	trap 'restore_bench; rm -rf "$WORK"' EXIT
 	sync_app_into_bench "$PSW_REPO_DIR" || { FAILED[integration]=1; INTEGRATION_NOTE="installing the app into the bench failed"; return; }
 
 	say "creating $TEST_SITE"
