@@ -103,6 +103,7 @@ create_site() {
 		say "creating site $PSW_SITE"
 		as_bench "bench new-site '$PSW_SITE' --admin-password '$PSW_ADMIN_PASSWORD' \
 			--db-root-password '$PSW_DB_ROOT_PASSWORD' --install-app $PSW_APP"
+		as_bench "bench --site '$PSW_SITE' execute petition_social_work.setup.install.finish_local_setup"
 		as_bench "bench --site '$PSW_SITE' make-petition-demo"
 	else
 		as_bench "bench --site '$PSW_SITE' list-apps" | grep -q "$PSW_APP" \
