@@ -7,7 +7,14 @@ import re
 
 import frappe
 
-NUMBERED = ("Petitioner", "Petition Intake", "Service Plan", "Petition Interview", "Petition Referral", "Case Closure")
+NUMBERED = (
+	"Petitioner",
+	"Petition Intake",
+	"Service Plan",
+	"Petition Interview",
+	"Petition Referral",
+	"Case Closure",
+)
 
 
 def execute():
