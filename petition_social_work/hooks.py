@@ -31,10 +31,10 @@ fixtures = [
 
 permission_query_conditions = {
 	"Petition Intake": "petition_social_work.permissions.intake_query_conditions",
-	"Service Plan": "petition_social_work.permissions.service_plan_query_conditions",
-	"Petition Interview": "petition_social_work.permissions.interview_query_conditions",
-	"Petition Referral": "petition_social_work.permissions.referral_query_conditions",
-	"Case Closure": "petition_social_work.permissions.closure_query_conditions",
+	"Service Plan": "petition_social_work.permissions.case_record_query_conditions",
+	"Petition Interview": "petition_social_work.permissions.case_record_query_conditions",
+	"Petition Referral": "petition_social_work.permissions.case_record_query_conditions",
+	"Case Closure": "petition_social_work.permissions.case_record_query_conditions",
 	"Petitioner": "petition_social_work.permissions.petitioner_query_conditions",
 }
 

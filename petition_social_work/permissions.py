@@ -25,26 +25,11 @@ def intake_query_conditions(user: str | None = None) -> str:
 
 
 def case_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""For every DocType that hangs off a case by its `petition_intake` field (Frappe passes the doctype)."""
 	user = user or frappe.session.user
 	if sees_whole_service(user):
 		return ""
 	return f"`tab{doctype}`.`petition_intake` in ({_visible_cases_sql(user)})"
-
-
-def service_plan_query_conditions(user=None):
-	return case_record_query_conditions(user, "Service Plan")
-
-
-def interview_query_conditions(user=None):
-	return case_record_query_conditions(user, "Petition Interview")
-
-
-def referral_query_conditions(user=None):
-	return case_record_query_conditions(user, "Petition Referral")
-
-
-def closure_query_conditions(user=None):
-	return case_record_query_conditions(user, "Case Closure")
 
 
 def petitioner_query_conditions(user: str | None = None) -> str:
