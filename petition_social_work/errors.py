@@ -34,6 +34,10 @@ class SessionNumberError(PetitionValidationError):
 	pass
 
 
+class ResourceApplicationError(PetitionValidationError):
+	pass
+
+
 def message_for(problem: Problem, doctype: str | None = None) -> str:
 	args = problem.args
 	code = problem.code
@@ -87,6 +91,72 @@ def message_for(problem: Problem, doctype: str | None = None) -> str:
 		return _("Describe the other closure type.")
 	if code == "closure_evaluation_missing":
 		return _("The project lead's evaluation of the service is missing.")
+	if code == "resource_transition":
+		return _("A resource application cannot go from {0} to {1}.").format(
+			_(args[0]) if args[0] else _("new"), _(args[1])
+		)
+	if code == "resource_other_detail_missing":
+		return _("Describe the other resource type.")
+	if code == "resource_decided_on_missing":
+		return _("Record the date of the decision before marking the application {0}.").format(_(args[0]))
+	if code == "resource_result_missing":
+		return _("Record the result before marking the application {0} (§7.2.3 d).").format(_(args[0]))
+	if code == "resource_grant_without_approval":
+		return _("An amount is granted only when the application is approved; it is {0}.").format(_(args[0]))
+	if code == "resource_grant_above_request":
+		return _("The amount granted ({0}) is more than the amount requested ({1}).").format(
+			frappe.utils.fmt_money(args[0]), frappe.utils.fmt_money(args[1])
+		)
+	if code == "resource_partial_grant_is_full":
+		return _("The whole amount requested ({0}) was granted: mark the application Approved.").format(
+			frappe.utils.fmt_money(args[0])
+		)
+	if code == "resource_decided_before_applied":
+		return _("The decision date {0} is before the application date {1}.").format(
+			frappe.utils.formatdate(args[0]), frappe.utils.formatdate(args[1])
+		)
+	if code == "resource_reply_before_decision":
+		return _("The reply to the petitioner ({0}) cannot come before the decision ({1}).").format(
+			frappe.utils.formatdate(args[0]), frappe.utils.formatdate(args[1])
+		)
+	if code == "level_below_supervisor":
+		return _("A supervisor set the warning level to {0}: only a supervisor can lower it.").format(
+			_(args[0])
+		)
+	if code == "persistent_without_behaviour":
+		return _("Tick the persistent or unruly behaviours observed (§3.5).")
+	if code == "persistent_without_evidence":
+		return _("Record the evidence of the persistent or unruly behaviour (§3.5).")
+	if code == "too_many_representatives":
+		return _("{0} representatives are marked: a collective petition has at most {1} (§7.2.1 a).").format(
+			*args
+		)
+	if code == "not_collective":
+		return _(
+			"{0} people is not a collective petition: it takes {1} or more raising the same matter (§3.7)."
+		).format(*args)
+	if code == "headcount_below_members":
+		return _("The number of people ({0}) is smaller than the {1} petitioners listed.").format(*args)
+	if code == "member_listed_twice":
+		return _("Petitioner {0} is listed more than once.").format(frappe.bold(args[0]))
+	if code == "police_before_persuasion":
+		return _(
+			"Persuade the petitioners to leave first: the police are notified only if they stay (§7.2.1 f)."
+		)
+	if code == "upward_report_recipient_missing":
+		return _("Name the body the collective petition was reported to.")
+	if code == "large_scale_not_reported":
+		return _("A large-scale collective petition is closed only after it is reported upward (§7.2.1 b).")
+	if code == "closed_without_procedure":
+		return _("Tell the representatives the handling procedure before closing (§7.2.1 e).")
+	if code == "meeting_decisions_missing":
+		return _("Record the decisions of the meeting before marking it {0}.").format(_(args[0]))
+	if code == "meeting_reply_missing":
+		return _("Record the reply given to the petitioner (§7.2.3 d).")
+	if code == "meeting_reply_date_missing":
+		return _("Record the date the petitioner was replied to (§7.2.3 d).")
+	if code == "consultation_without_collective_petition":
+		return _("Link the collective petition this consultation meeting is held on (§7.2.1 d).")
 	frappe.throw(_("Unknown rule problem {0}").format(code))
 
 

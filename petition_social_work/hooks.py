@@ -35,7 +35,12 @@ permission_query_conditions = {
 	"Petition Interview": "petition_social_work.permissions.case_record_query_conditions",
 	"Petition Referral": "petition_social_work.permissions.case_record_query_conditions",
 	"Case Closure": "petition_social_work.permissions.case_record_query_conditions",
+	"Crisis Plan": "petition_social_work.permissions.case_record_query_conditions",
+	"Petition Home Visit": "petition_social_work.permissions.case_record_query_conditions",
+	"Resource Application": "petition_social_work.permissions.case_record_query_conditions",
 	"Petitioner": "petition_social_work.permissions.petitioner_query_conditions",
+	"Collective Petition": "petition_social_work.permissions.collective_query_conditions",
+	"Coordination Meeting": "petition_social_work.permissions.meeting_query_conditions",
 }
 
 has_permission = {
@@ -44,5 +49,15 @@ has_permission = {
 	"Petition Interview": "petition_social_work.permissions.case_record_has_permission",
 	"Petition Referral": "petition_social_work.permissions.case_record_has_permission",
 	"Case Closure": "petition_social_work.permissions.case_record_has_permission",
+	"Crisis Plan": "petition_social_work.permissions.case_record_has_permission",
+	"Petition Home Visit": "petition_social_work.permissions.case_record_has_permission",
+	"Resource Application": "petition_social_work.permissions.case_record_has_permission",
 	"Petitioner": "petition_social_work.permissions.petitioner_has_permission",
+	"Collective Petition": "petition_social_work.permissions.collective_has_permission",
+	"Coordination Meeting": "petition_social_work.permissions.meeting_has_permission",
+}
+
+scheduler_events = {
+	# §4.3 life first: unacknowledged crisis alerts escalate within minutes of their deadline
+	"cron": {"*/10 * * * *": ["petition_social_work.crisis.escalate_overdue_alerts"]},
 }

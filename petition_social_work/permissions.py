@@ -1,7 +1,8 @@
 """Who sees which case (issue: a worker sees only their cases).
 
 A worker sees and edits the cases they are responsible for (负责社工) or that were shared with them, and
-those cases' plans, interviews, referrals and closures; the same condition serves lists, reports, link
+every record that hangs off those cases by `petition_intake` (plans, interviews, referrals, closures, crisis
+plans, home visits, resource applications); the same condition serves lists, reports, link
 search and the REST API (`permission_query_conditions`) and single documents (`has_permission`).
 Supervisors and managers see the whole service; the liaison role has no access to case records at all.
 """
@@ -11,7 +12,6 @@ import frappe
 from petition_social_work.roles import sees_whole_service
 
 INTAKE = "Petition Intake"
-CASE_RECORDS = ("Service Plan", "Petition Interview", "Petition Referral", "Case Closure")
 WRITE_RIGHTS = ("write", "submit", "cancel", "amend", "delete")
 
 
@@ -98,3 +98,90 @@ def _has_visible_case(user: str, ptype: str | None, **where) -> bool:
 	for field, value in where.items():
 		condition &= intake[field] == value
 	return bool(frappe.qb.from_(intake).select(intake.name).where(condition).limit(1).run())
+
+
+# ---------------------------------------------------------------- collective petitions and meetings
+COLLECTIVE = "Collective Petition"
+MEETING = "Coordination Meeting"
+
+
+def collective_query_conditions(user: str | None = None) -> str:
+	"""A worker sees the collective petitions they handle or that were shared with them."""
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return ""
+	return f"`tabCollective Petition`.`name` in ({_visible_collectives_sql(user)})"
+
+
+def meeting_query_conditions(user: str | None = None) -> str:
+	"""A worker sees the meetings they organise and those held on a case or collective petition they see."""
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return ""
+	return (
+		f"(`tabCoordination Meeting`.`organised_by` = {frappe.db.escape(user)} "
+		f"or `tabCoordination Meeting`.`petition_intake` in ({_visible_cases_sql(user)}) "
+		f"or `tabCoordination Meeting`.`collective_petition` in ({_visible_collectives_sql(user)}))"
+	)
+
+
+def _visible_collectives_sql(user: str) -> str:
+	escaped = frappe.db.escape(user)
+	return (
+		f"select `name` from `tabCollective Petition` where `handled_by` = {escaped} "
+		f"union select `share_name` from `tabDocShare` where `share_doctype` = '{COLLECTIVE}' "
+		f"and `user` = {escaped} and `read` = 1"
+	)
+
+
+def collective_has_permission(
+	doc, ptype: str | None = None, user: str | None = None, **kwargs
+) -> bool | None:
+	user = user or frappe.session.user
+	if sees_whole_service(user) or doc.is_new():
+		return None
+	# False here still lets Frappe grant access to a collective petition shared with the user
+	return doc.handled_by == user
+
+
+def meeting_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
+	user = user or frappe.session.user
+	if sees_whole_service(user) or doc.is_new():
+		return None
+	if doc.organised_by == user:
+		return True
+	return _meeting_links_visible(user, ptype, doc.petition_intake, doc.collective_petition)
+
+
+def _meeting_links_visible(user: str, ptype: str | None, case: str | None, collective: str | None) -> bool:
+	"""One query: does the meeting hang off a case or a collective petition the user handles or was shared?"""
+	if not (case or collective):
+		return False
+	right = "write" if ptype in WRITE_RIGHTS else "read"
+	intake, petition = frappe.qb.DocType(INTAKE), frappe.qb.DocType(COLLECTIVE)
+	share = frappe.qb.DocType("DocShare")
+
+	def shared(doctype: str):
+		return (
+			frappe.qb.from_(share)
+			.select(share.share_name)
+			.where((share.share_doctype == doctype) & (share.user == user) & (share[right] == 1))
+		)
+
+	visible_case = (
+		frappe.qb.from_(intake)
+		.select(intake.name)
+		.where(
+			(intake.name == (case or ""))
+			& ((intake.responsible_worker == user) | intake.name.isin(shared(INTAKE)))
+		)
+	)
+	visible_collective = (
+		frappe.qb.from_(petition)
+		.select(petition.name)
+		.where(
+			(petition.name == (collective or ""))
+			& ((petition.handled_by == user) | petition.name.isin(shared(COLLECTIVE)))
+		)
+	)
+	return bool(visible_case.union(visible_collective).limit(1).run())

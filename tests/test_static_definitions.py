@@ -39,6 +39,11 @@ CASE_DOCTYPES = (
 	"Petition Interview",
 	"Petition Referral",
 	"Case Closure",
+	"Crisis Plan",
+	"Petition Home Visit",
+	"Resource Application",
+	"Collective Petition",
+	"Coordination Meeting",
 )
 # master data whose history nobody needs to audit
 UNTRACKED_DOCTYPES = ("Petition Matter Type",)

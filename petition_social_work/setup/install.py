@@ -25,10 +25,49 @@ DEFAULT_MATTER_TYPES = (
 def after_install():
 	sync_workflows()
 	create_default_matter_types()
+	create_crisis_notifications()
 
 
 def after_migrate():
 	sync_workflows()
+	create_crisis_notifications()
+
+
+# Frappe Notifications fired by petition_social_work.crisis (event "Method"); created when missing, never overwritten
+CRISIS_NOTIFICATIONS = (
+	{
+		"name": "Crisis Alert",
+		"method": "on_crisis_alert",
+		"role": "Petition Supervisor",
+		"subject": "Crisis alert: {{ doc.petitioner_name }} ({{ _(doc.warning_level) }})",
+	},
+	{
+		"name": "Crisis Alert Escalated",
+		"method": "on_crisis_escalation",
+		"role": "Petition Service Manager",
+		"subject": "Escalated crisis alert: {{ doc.petitioner_name }} ({{ _(doc.warning_level) }})",
+	},
+)
+
+
+def create_crisis_notifications():
+	for spec in CRISIS_NOTIFICATIONS:
+		if frappe.db.exists("Notification", spec["name"]):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Notification",
+				"name": spec["name"],
+				"subject": spec["subject"],
+				"document_type": "Crisis Plan",
+				"event": "Method",
+				"method": spec["method"],
+				"channel": "System Notification",
+				"enabled": 1,
+				"recipients": [{"receiver_by_role": spec["role"]}],
+				"message": "{{ doc.petition_intake }}: {{ _(doc.warning_level) }}",
+			}
+		).insert(ignore_permissions=True)
 
 
 def create_default_matter_types():
@@ -62,4 +101,5 @@ def before_tests():
 		frappe.db.set_single_value("System Settings", "setup_complete", 1)
 	sync_workflows()
 	create_default_matter_types()
+	create_crisis_notifications()
 	frappe.db.commit()  # the test runner starts each test class from this committed state

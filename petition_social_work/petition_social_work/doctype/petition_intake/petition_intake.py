@@ -8,7 +8,7 @@ from frappe.utils import now_datetime, today
 from petition_social_work.case_guard import check_state_allows_edit
 from petition_social_work.errors import CaseStateError, ScreeningIncompleteError, throw_problems
 from petition_social_work.roles import SOCIAL_WORKER, SUPERVISOR
-from petition_social_work.rules import lifecycle
+from petition_social_work.rules import behaviour, lifecycle
 from petition_social_work.rules.repeat import earlier_visits_on_same_matter
 from petition_social_work.rules.screening import SCREENING_CHECKS, screening_outcome, screening_problems
 
@@ -27,6 +27,7 @@ class PetitionIntake(Document):
 		self.set_responsible_worker()
 		self.validate_responsible_worker()
 		self.detect_repeat_petition()
+		self.classify_behaviour()
 		self.apply_petitioner_screening()
 		self.record_screening_outcome()
 		self.validate_state_change()
@@ -66,6 +67,16 @@ class PetitionIntake(Document):
 		if matches:
 			self.screen_repeat = "Yes"
 		self.is_repeat_petition = int(self.screen_repeat == "Yes")
+
+	def classify_behaviour(self):
+		"""§3.3–3.6: irrational when repeat, bypassing levels or persistent / unruly; stored for §8.1 c and §7.1.5 a."""
+		throw_problems(behaviour.persistent_problems(self.as_dict()), doctype=self.doctype)
+		self.is_bypassing = int(
+			behaviour.is_bypassing(self.petition_channel, self.visit_level, self.competent_level)
+		)
+		self.petition_behaviour = behaviour.classify(
+			self.is_repeat_petition, self.is_bypassing, self.is_persistent_unruly
+		)
 
 	def apply_petitioner_screening(self):
 		"""§7.1.2 k follows from the petitioner's record."""

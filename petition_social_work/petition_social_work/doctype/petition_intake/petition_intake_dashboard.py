@@ -7,5 +7,6 @@ def get_data():
 		"transactions": [
 			{"label": _("Planning and Service"), "items": ["Service Plan", "Petition Interview"]},
 			{"label": _("Referral and Closure"), "items": ["Petition Referral", "Case Closure"]},
+			{"label": _("Hardship Support"), "items": ["Petition Home Visit", "Resource Application"]},
 		],
 	}

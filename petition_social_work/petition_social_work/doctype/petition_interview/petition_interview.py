@@ -6,6 +6,7 @@ from frappe.model.document import Document
 from frappe.query_builder.functions import Max
 from frappe.utils import now_datetime
 
+from petition_social_work.crisis import raise_alert_from_interview
 from petition_social_work.case_guard import check_case_open, check_state_allows_edit
 from petition_social_work.errors import SessionNumberError
 from petition_social_work.rules import lifecycle
@@ -20,6 +21,11 @@ class PetitionInterview(Document):
 		check_case_open(self)
 		self.record_review()
 		check_state_allows_edit(self)
+
+	def on_update(self):
+		# §5.6 b, §5.8 a: a high risk found at this session alerts the supervisors within this request
+		if self.has_value_changed("risk_level"):
+			raise_alert_from_interview(self)
 
 	def on_trash(self):
 		numbers = frappe.get_all(
