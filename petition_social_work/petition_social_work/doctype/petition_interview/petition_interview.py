@@ -6,8 +6,8 @@ from frappe.model.document import Document
 from frappe.query_builder.functions import Max
 from frappe.utils import now_datetime
 
-from petition_social_work.crisis import raise_alert_from_interview
 from petition_social_work.case_guard import check_case_open, check_state_allows_edit
+from petition_social_work.crisis import raise_alert_from_interview
 from petition_social_work.errors import SessionNumberError
 from petition_social_work.rules import lifecycle
 from petition_social_work.rules.sessions import can_remove_session, next_session_number
