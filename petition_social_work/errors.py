@@ -157,6 +157,10 @@ def message_for(problem: Problem, doctype: str | None = None) -> str:
 		return _("Record the date the petitioner was replied to (§7.2.3 d).")
 	if code == "consultation_without_collective_petition":
 		return _("Link the collective petition this consultation meeting is held on (§7.2.1 d).")
+	if code == "handover_date_missing":
+		return _("Record the date of the hand-over.")
+	if code == "handover_without_evidence":
+		return _("Fix and record the evidence before handing the petitioner to the police (§6.3.4 e).")
 	frappe.throw(_("Unknown rule problem {0}").format(code))
 
 

@@ -7,6 +7,7 @@ import pytest
 from petition_social_work.rules import Problem
 from petition_social_work.rules.risk import (
 	DEFAULT_ALERT_LEVEL,
+	handover_problems,
 	NO_RISK,
 	WARNING_LEVELS,
 	is_overdue,
@@ -71,3 +72,16 @@ def test_an_alert_is_overdue_after_the_service_time():
 	assert is_overdue(alerted, alerted + timedelta(hours=2), 2)
 	assert is_overdue(alerted, alerted + timedelta(minutes=31), 0.5)
 	assert not is_overdue(None, alerted, 2)
+
+
+def test_a_hand_over_to_the_police_needs_fixed_evidence_and_a_date():
+	"""§6.3.4 e: evidence fixed before the police take over."""
+	assert handover_problems({}) == []
+	assert handover_problems({"handed_over_to": "Police"}) == [
+		Problem("handover_date_missing"),
+		Problem("handover_without_evidence"),
+	]
+	police = {"handed_over_to": "Police", "handed_over_on": "2026-03-01", "evidence_fixed": 1}
+	assert handover_problems(police) == [Problem("handover_without_evidence")]
+	assert handover_problems({**police, "evidence_notes": "现场录像两段、证人证言一份"}) == []
+	assert handover_problems({"handed_over_to": "Petition Department", "handed_over_on": "2026-03-01"}) == []

@@ -42,3 +42,17 @@ def level_change_problem(old: str | None, new: str | None, supervisor_level: str
 def is_overdue(alerted_on: datetime | None, now: datetime, escalation_hours: int | float) -> bool:
 	"""An alert nobody acknowledged within the service's time escalates to the manager."""
 	return bool(alerted_on) and now - alerted_on >= timedelta(hours=escalation_hours)
+
+
+def handover_problems(plan: dict) -> list[Problem]:
+	"""§6.3.4 e: a petitioner handed to the police goes with the evidence fixed; every hand-over is dated."""
+	if not plan.get("handed_over_to"):
+		return []
+	problems = []
+	if not plan.get("handed_over_on"):
+		problems.append(Problem("handover_date_missing"))
+	if plan.get("handed_over_to") == "Police" and not (
+		plan.get("evidence_fixed") and (plan.get("evidence_notes") or "").strip()
+	):
+		problems.append(Problem("handover_without_evidence"))
+	return problems

@@ -134,6 +134,26 @@ class TestCrisisAlert(PetitionTestCase):
 		plan.save()
 		self.assertEqual(frappe.db.get_value("Crisis Plan", plan.name, "status"), "Active")
 
+	def test_hand_over_to_the_police_needs_the_evidence_fixed(self):
+		"""§6.3.4 e."""
+		f.make_interview(self.case.name, risk_level=RED, risk_violence=1)
+		plan = crisis_plan_of(self.case.name)
+		plan.update({"handed_over_to": "Police", "handed_over_on": frappe.utils.today()})
+		with self.assertRaises(CaseStateError):
+			plan.save()
+		plan.reload()
+		self.assertFalse(plan.handed_over_to)
+		plan.update(
+			{
+				"handed_over_to": "Police",
+				"handed_over_on": frappe.utils.today(),
+				"evidence_fixed": 1,
+				"evidence_notes": "现场录像两段",
+			}
+		)
+		plan.save()
+		self.assertEqual(frappe.db.get_value("Crisis Plan", plan.name, "handed_over_to"), "Police")
+
 	def test_other_worker_cannot_see_the_crisis_plan(self):
 		f.make_interview(self.case.name, risk_level=RED)
 		plan = crisis_plan_of(self.case.name)

@@ -11,6 +11,7 @@ from petition_social_work.rules import risk
 class CrisisPlan(Document):
 	def validate(self):
 		self.guard_level_change()
+		throw_problems(risk.handover_problems(self.as_dict()), CaseStateError)
 		self.level_rank = risk.level_rank(self.warning_level)
 
 	def guard_level_change(self):
