@@ -7,9 +7,9 @@ import pytest
 from petition_social_work.rules import Problem
 from petition_social_work.rules.risk import (
 	DEFAULT_ALERT_LEVEL,
-	handover_problems,
 	NO_RISK,
 	WARNING_LEVELS,
+	handover_problems,
 	is_overdue,
 	level_change_problem,
 	level_rank,
