@@ -7,6 +7,7 @@ MODULE = "Petition Social Work"
 
 def site_fingerprint() -> dict:
 	doctypes = frappe.get_all("DocType", filters={"module": MODULE}, pluck="name", order_by="name")
+	singles = set(frappe.get_all("DocType", filters={"module": MODULE, "issingle": 1}, pluck="name"))
 	workflows = frappe.get_all(
 		"Workflow", filters={"document_type": ("in", doctypes)}, pluck="name", order_by="name"
 	)
@@ -15,7 +16,7 @@ def site_fingerprint() -> dict:
 			"doctypes": {
 				name: {
 					"modified": str(frappe.db.get_value("DocType", name, "modified")),
-					"columns": sorted(frappe.db.get_table_columns(name)),
+					"columns": [] if name in singles else sorted(frappe.db.get_table_columns(name)),
 				}
 				for name in doctypes
 			},
