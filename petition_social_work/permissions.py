@@ -44,11 +44,27 @@ def petitioner_query_conditions(user: str | None = None) -> str:
 
 
 def _visible_cases_sql(user: str) -> str:
+	return _handled_or_shared_sql(INTAKE, "responsible_worker", user)
+
+
+def _handled_or_shared_sql(doctype: str, handler_field: str, user: str) -> str:
+	"""Names of the `doctype` records the user handles (`handler_field`) or that were shared with them."""
 	escaped = frappe.db.escape(user)
 	return (
-		f"select `name` from `tabPetition Intake` where `responsible_worker` = {escaped} "
-		f"union select `share_name` from `tabDocShare` where `share_doctype` = 'Petition Intake' "
+		f"select `name` from `tab{doctype}` where `{handler_field}` = {escaped} "
+		f"union select `share_name` from `tabDocShare` where `share_doctype` = {frappe.db.escape(doctype)} "
 		f"and `user` = {escaped} and `read` = 1"
+	)
+
+
+def _shared_names(doctype: str, user: str, ptype: str | None):
+	"""A sub-query of the `doctype` names shared with the user for the right `ptype` needs."""
+	right = "write" if ptype in WRITE_RIGHTS else "read"
+	share = frappe.qb.DocType("DocShare")
+	return (
+		frappe.qb.from_(share)
+		.select(share.share_name)
+		.where((share.share_doctype == doctype) & (share.user == user) & (share[right] == 1))
 	)
 
 
@@ -87,14 +103,8 @@ def can_access_case(case: str, user: str, ptype: str | None = "read") -> bool:
 
 def _has_visible_case(user: str, ptype: str | None, **where) -> bool:
 	"""One query: is there a case matching `where` that the user is responsible for or was shared?"""
-	right = "write" if ptype in WRITE_RIGHTS else "read"
-	intake, share = frappe.qb.DocType(INTAKE), frappe.qb.DocType("DocShare")
-	shared_cases = (
-		frappe.qb.from_(share)
-		.select(share.share_name)
-		.where((share.share_doctype == INTAKE) & (share.user == user) & (share[right] == 1))
-	)
-	condition = (intake.responsible_worker == user) | intake.name.isin(shared_cases)
+	intake = frappe.qb.DocType(INTAKE)
+	condition = (intake.responsible_worker == user) | intake.name.isin(_shared_names(INTAKE, user, ptype))
 	for field, value in where.items():
 		condition &= intake[field] == value
 	return bool(frappe.qb.from_(intake).select(intake.name).where(condition).limit(1).run())
@@ -126,12 +136,7 @@ def meeting_query_conditions(user: str | None = None) -> str:
 
 
 def _visible_collectives_sql(user: str) -> str:
-	escaped = frappe.db.escape(user)
-	return (
-		f"select `name` from `tabCollective Petition` where `handled_by` = {escaped} "
-		f"union select `share_name` from `tabDocShare` where `share_doctype` = '{COLLECTIVE}' "
-		f"and `user` = {escaped} and `read` = 1"
-	)
+	return _handled_or_shared_sql(COLLECTIVE, "handled_by", user)
 
 
 def collective_has_permission(
@@ -157,23 +162,13 @@ def _meeting_links_visible(user: str, ptype: str | None, case: str | None, colle
 	"""One query: does the meeting hang off a case or a collective petition the user handles or was shared?"""
 	if not (case or collective):
 		return False
-	right = "write" if ptype in WRITE_RIGHTS else "read"
 	intake, petition = frappe.qb.DocType(INTAKE), frappe.qb.DocType(COLLECTIVE)
-	share = frappe.qb.DocType("DocShare")
-
-	def shared(doctype: str):
-		return (
-			frappe.qb.from_(share)
-			.select(share.share_name)
-			.where((share.share_doctype == doctype) & (share.user == user) & (share[right] == 1))
-		)
-
 	visible_case = (
 		frappe.qb.from_(intake)
 		.select(intake.name)
 		.where(
 			(intake.name == (case or ""))
-			& ((intake.responsible_worker == user) | intake.name.isin(shared(INTAKE)))
+			& ((intake.responsible_worker == user) | intake.name.isin(_shared_names(INTAKE, user, ptype)))
 		)
 	)
 	visible_collective = (
@@ -181,7 +176,7 @@ def _meeting_links_visible(user: str, ptype: str | None, case: str | None, colle
 		.select(petition.name)
 		.where(
 			(petition.name == (collective or ""))
-			& ((petition.handled_by == user) | petition.name.isin(shared(COLLECTIVE)))
+			& ((petition.handled_by == user) | petition.name.isin(_shared_names(COLLECTIVE, user, ptype)))
 		)
 	)
 	return bool(visible_case.union(visible_collective).limit(1).run())
