@@ -38,6 +38,26 @@ class ResourceApplicationError(PetitionValidationError):
 	pass
 
 
+class EncryptionError(PetitionValidationError):
+	pass
+
+
+class ConfidentialityError(frappe.PermissionError):
+	pass
+
+
+class ProtectedRecordError(PetitionValidationError):
+	pass
+
+
+class ConsentRequiredError(PetitionValidationError):
+	"""§4.5, §8.3 a: a disclosure, media use or recording without the petitioner's valid consent."""
+
+
+class ConsentRecordError(PetitionValidationError):
+	pass
+
+
 def message_for(problem: Problem, doctype: str | None = None) -> str:
 	args = problem.args
 	code = problem.code

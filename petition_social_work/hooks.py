@@ -11,6 +11,7 @@ after_install = "petition_social_work.setup.install.after_install"
 after_migrate = "petition_social_work.setup.install.after_migrate"
 before_tests = "petition_social_work.setup.install.before_tests"
 
+
 fixtures = [
 	{
 		"dt": "Role",
@@ -61,3 +62,40 @@ scheduler_events = {
 	# §4.3 life first: unacknowledged crisis alerts escalate within minutes of their deadline
 	"cron": {"*/10 * * * *": ["petition_social_work.crisis.escalate_overdue_alerts"]},
 }
+
+# the records of a case, for the events every one of them shares (printing is logged, §4.5)
+_CASE_DOCTYPES = (
+	"Petitioner",
+	"Petition Intake",
+	"Service Plan",
+	"Petition Interview",
+	"Petition Referral",
+	"Case Closure",
+	"Crisis Plan",
+	"Petition Home Visit",
+	"Resource Application",
+	"Collective Petition",
+	"Coordination Meeting",
+)
+
+doc_events = {
+	"*": {"before_save": "petition_social_work.privacy.encryption.encrypt_marked_fields"},
+	"DocShare": {"validate": "petition_social_work.privacy.grading.check_share"},
+	"Access Log": {
+		"validate": "petition_social_work.privacy.access_log.refuse_change",
+		"on_trash": "petition_social_work.privacy.access_log.refuse_deletion",
+	},
+	**{
+		doctype: {"before_print": "petition_social_work.privacy.access_log.log_print"}
+		for doctype in _CASE_DOCTYPES
+	},
+}
+
+override_doctype_class = {
+	"Personal Data Deletion Request": "petition_social_work.privacy.erasure.PetitionerDeletionRequest",
+}
+
+# §4.5: Frappe's Log Settings keep Access Log entries this many days at least
+default_log_clearing_doctypes = {"Access Log": 180}
+
+# Frappe 15 methods that count without permissions, answer GET while changing data, or tag without a check

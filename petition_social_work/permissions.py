@@ -9,6 +9,7 @@ Supervisors and managers see the whole service; the liaison role has no access t
 
 import frappe
 
+from petition_social_work.privacy.grading import closed_cases_sql, is_closed_to
 from petition_social_work.roles import sees_whole_service
 
 INTAKE = "Petition Intake"
@@ -18,28 +19,43 @@ WRITE_RIGHTS = ("write", "submit", "cancel", "amend", "delete")
 # ---------------------------------------------------------------- list conditions
 def intake_query_conditions(user: str | None = None) -> str:
 	user = user or frappe.session.user
-	if sees_whole_service(user):
+	if user == "Administrator":
 		return ""
+	# §8.4 e: a Restricted case is left out for everyone not entrusted with it, whole-service roles included
+	not_closed = f"`tabPetition Intake`.`name` not in ({closed_cases_sql(user)})"
+	if sees_whole_service(user):
+		return not_closed
 	# Frappe adds shared documents itself only for if-owner or user-permission setups, so the share is named here
-	return f"`tabPetition Intake`.`name` in ({_visible_cases_sql(user)})"
+	return f"`tabPetition Intake`.`name` in ({_visible_cases_sql(user)}) and {not_closed}"
 
 
 def case_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""For every DocType that hangs off a case by its `petition_intake` field (Frappe passes the doctype)."""
 	user = user or frappe.session.user
-	if sees_whole_service(user):
+	if user == "Administrator":
 		return ""
-	return f"`tab{doctype}`.`petition_intake` in ({_visible_cases_sql(user)})"
+	not_closed = f"coalesce(`tab{doctype}`.`petition_intake`, '') not in ({closed_cases_sql(user)})"
+	if sees_whole_service(user):
+		return not_closed
+	return f"`tab{doctype}`.`petition_intake` in ({_visible_cases_sql(user)}) and {not_closed}"
 
 
 def petitioner_query_conditions(user: str | None = None) -> str:
 	user = user or frappe.session.user
-	if sees_whole_service(user):
+	if user == "Administrator":
 		return ""
+	# a petitioner with a Restricted case closed to the user stays out of sight with it (§8.4 e)
+	not_closed = (
+		f"`tabPetitioner`.`name` not in (select `petitioner` from `tabPetition Intake` "
+		f"where `name` in ({closed_cases_sql(user)}))"
+	)
+	if sees_whole_service(user):
+		return not_closed
 	escaped = frappe.db.escape(user)
 	return (
 		f"(`tabPetitioner`.`owner` = {escaped} or `tabPetitioner`.`name` in "
-		f"(select `petitioner` from `tabPetition Intake` where `name` in ({_visible_cases_sql(user)})))"
+		f"(select `petitioner` from `tabPetition Intake` where `name` in ({_visible_cases_sql(user)}))) "
+		f"and {not_closed}"
 	)
 
 
@@ -71,7 +87,11 @@ def _shared_names(doctype: str, user: str, ptype: str | None):
 # ---------------------------------------------------------------- single documents
 def intake_has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
 	user = user or frappe.session.user
-	if sees_whole_service(user) or doc.is_new():
+	if doc.is_new():
+		return None
+	if is_closed_to(doc.name, user):
+		return False  # no share can reopen it: a graded case is shared only with its named users
+	if sees_whole_service(user):
 		return None
 	# False here still lets Frappe grant access to a case shared with the user
 	return doc.responsible_worker == user
@@ -81,6 +101,8 @@ def case_record_has_permission(
 	doc, ptype: str | None = None, user: str | None = None, **kwargs
 ) -> bool | None:
 	user = user or frappe.session.user
+	if is_closed_to(doc.petition_intake, user):
+		return False
 	if sees_whole_service(user):
 		return None
 	if not doc.petition_intake:
@@ -92,9 +114,23 @@ def petitioner_has_permission(
 	doc, ptype: str | None = None, user: str | None = None, **kwargs
 ) -> bool | None:
 	user = user or frappe.session.user
-	if sees_whole_service(user) or doc.is_new():
+	if doc.is_new():
+		return None
+	if _has_case_closed_to(user, doc.name):
+		return False
+	if sees_whole_service(user):
 		return None
 	return doc.owner == user or _has_visible_case(user, ptype, petitioner=doc.name)
+
+
+def _has_case_closed_to(user: str, petitioner: str) -> bool:
+	if user == "Administrator":
+		return False
+	closed = frappe.db.sql(
+		f"select 1 from `tabPetition Intake` where `petitioner` = %s and `name` in ({closed_cases_sql(user)}) limit 1",
+		petitioner,
+	)
+	return bool(closed)
 
 
 def can_access_case(case: str, user: str, ptype: str | None = "read") -> bool:

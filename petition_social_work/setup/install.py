@@ -2,6 +2,7 @@
 
 import frappe
 
+from petition_social_work.privacy import access_log
 from petition_social_work.setup.workflows import sync_workflows
 
 # Common petition matter types (§8.2 b statistics group by them); an admin adds, renames or disables them.
@@ -26,11 +27,13 @@ def after_install():
 	sync_workflows()
 	create_default_matter_types()
 	create_crisis_notifications()
+	prepare_privacy()
 
 
 def after_migrate():
 	sync_workflows()
 	create_crisis_notifications()
+	prepare_privacy()
 
 
 # Frappe Notifications fired by petition_social_work.crisis (event "Method"); created when missing, never overwritten
@@ -48,6 +51,12 @@ CRISIS_NOTIFICATIONS = (
 		"subject": "Escalated crisis alert: {{ doc.petitioner_name }} ({{ _(doc.warning_level) }})",
 	},
 )
+
+
+def prepare_privacy():
+	"""§4.5: the manager reads the access log, which is kept at least 180 days."""
+	access_log.let_manager_read()
+	access_log.apply_retention()
 
 
 def create_crisis_notifications():

@@ -4,6 +4,7 @@ import frappe
 from frappe.utils import getdate
 
 from petition_social_work.errors import InvalidIdentityError
+from petition_social_work.privacy.encryption import decrypt_value
 from petition_social_work.tests import factories as f
 from petition_social_work.tests.utils import PetitionTestCase
 
@@ -54,7 +55,7 @@ class TestPetitioner(PetitionTestCase):
 		petitioner = f.make_petitioner(
 			f.worker(), is_foreign=1, id_type="Passport", id_number="E12345678", nationality="越南"
 		)
-		self.assertEqual(petitioner.id_number, "E12345678")
+		self.assertEqual(decrypt_value(petitioner.id_number), "E12345678")
 
 	def test_duplicate_id_number_is_warned_about(self):
 		worker = f.worker()

@@ -1,14 +1,14 @@
 # Copyright (c) 2026, petition_social_work developers. See LICENSE.
 
 import frappe
-from frappe.model.document import Document
 
 from petition_social_work.errors import CaseStateError, throw_problems
+from petition_social_work.privacy.sensitive import ProtectedDocument
 from petition_social_work.roles import sees_whole_service
 from petition_social_work.rules import risk
 
 
-class CrisisPlan(Document):
+class CrisisPlan(ProtectedDocument):
 	def validate(self):
 		self.guard_level_change()
 		throw_problems(risk.handover_problems(self.as_dict()), CaseStateError)

@@ -2,11 +2,12 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
 from petition_social_work.case_guard import check_state_allows_edit
 from petition_social_work.errors import CaseStateError, ScreeningIncompleteError, throw_problems
+from petition_social_work.privacy.grading import name_the_grader, withdraw_unnamed_shares
+from petition_social_work.privacy.sensitive import ProtectedDocument
 from petition_social_work.roles import SOCIAL_WORKER, SUPERVISOR
 from petition_social_work.rules import behaviour, lifecycle
 from petition_social_work.rules.repeat import earlier_visits_on_same_matter
@@ -22,7 +23,7 @@ MATTER_FIELDS = (
 )
 
 
-class PetitionIntake(Document):
+class PetitionIntake(ProtectedDocument):
 	def validate(self):
 		self.set_responsible_worker()
 		self.validate_responsible_worker()
@@ -32,9 +33,11 @@ class PetitionIntake(Document):
 		self.record_screening_outcome()
 		self.validate_state_change()
 		check_state_allows_edit(self)
+		name_the_grader(self)
 
 	def on_update(self):
 		self.log_reopening()
+		withdraw_unnamed_shares(self)
 
 	def set_responsible_worker(self):
 		# here, not in before_insert: Frappe clears permission-level-1 fields a worker may not write after it

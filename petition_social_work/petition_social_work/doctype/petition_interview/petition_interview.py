@@ -2,18 +2,18 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.query_builder.functions import Max
 from frappe.utils import now_datetime
 
 from petition_social_work.case_guard import check_case_open, check_state_allows_edit
 from petition_social_work.crisis import raise_alert_from_interview
 from petition_social_work.errors import SessionNumberError
+from petition_social_work.privacy.sensitive import ProtectedDocument
 from petition_social_work.rules import lifecycle
 from petition_social_work.rules.sessions import can_remove_session, next_session_number
 
 
-class PetitionInterview(Document):
+class PetitionInterview(ProtectedDocument):
 	def before_insert(self):
 		self.session_number = allocate_session_number(self.petition_intake)
 

@@ -2,10 +2,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from petition_social_work.errors import InvalidIdentityError, throw_problems
+from petition_social_work.privacy.encryption import is_ciphertext, keyed_hash
+from petition_social_work.privacy.sensitive import ProtectedDocument
 from petition_social_work.rules import Problem
 from petition_social_work.rules.identity import (
 	age_on,
@@ -18,14 +19,17 @@ from petition_social_work.rules.identity import (
 MAINLAND_ID = "Mainland ID Card"
 
 
-class Petitioner(Document):
+class Petitioner(ProtectedDocument):
 	def validate(self):
 		self.validate_id_number()
+		self.set_id_number_hash()
 		self.validate_phone()
 		self.normalize_birth_month()
 		self.warn_of_duplicates()
 
 	def validate_id_number(self):
+		if is_ciphertext(self.id_number):
+			return  # as stored: checked when it was entered
 		self.id_number = normalize_id_number(self.id_number) or None
 		if not self.id_number or self.id_type != MAINLAND_ID:
 			return
@@ -44,6 +48,11 @@ class Petitioner(Document):
 				)
 			self.birth_month = born
 			self.gender = self.gender or parsed.gender
+
+	def set_id_number_hash(self):
+		"""The ID number is stored encrypted (§8.4 e); its keyed hash finds the same number again."""
+		if not is_ciphertext(self.id_number):
+			self.id_number_hash = keyed_hash(self.id_number)
 
 	def validate_phone(self):
 		if not (self.phone or "").strip():
@@ -69,11 +78,11 @@ class Petitioner(Document):
 
 	def warn_of_duplicates(self):
 		"""§7.1.1: the same person is registered once; a match is shown to the worker, not refused."""
-		for fieldname in ("id_number", "phone"):
-			value = self.get(fieldname)
-			if not value or not (self.is_new() or self.has_value_changed(fieldname)):
+		for fieldname, key in (("id_number", "id_number_hash"), ("phone", "phone")):
+			value = self.get(key)
+			if not value or not (self.is_new() or self.has_value_changed(key)):
 				continue
-			matches = find_duplicates(fieldname, value, exclude=self.name)
+			matches = find_duplicates(key, value, exclude=self.name)
 			if matches:
 				frappe.msgprint(
 					_(
