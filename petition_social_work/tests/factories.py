@@ -10,6 +10,7 @@ from frappe.utils import add_days, today
 
 from petition_social_work.roles import SERVICE_MANAGER, SOCIAL_WORKER, SUPERVISOR
 from petition_social_work.rules.identity import id_check_char
+from petition_social_work.tests.consent_factories import make_consent
 
 PASSWORD = "Test@Petition-2026"
 
@@ -151,12 +152,17 @@ def make_interview(case: str, **values) -> "frappe.Document":
 	).insert()
 
 
-def make_referral(case: str, **values) -> "frappe.Document":
+def make_referral(case: str, with_consent: bool = True, **values) -> "frappe.Document":
+	"""A referral; first, unless `with_consent` is False, the petitioner's consent to it (§4.5)."""
+	referred_to = values.pop("referred_to", "荔湾区法律援助处")
+	if with_consent:
+		petitioner = frappe.db.get_value("Petition Intake", case, "petitioner")
+		make_consent(petitioner, case=case, disclosed_to=referred_to)
 	return frappe.get_doc(
 		{
 			"doctype": "Petition Referral",
 			"petition_intake": case,
-			"referred_to": values.pop("referred_to", "荔湾区法律援助处"),
+			"referred_to": referred_to,
 			"reason": values.pop("reason", "Beyond the Organisation's Scope"),
 			"follow_up_due": add_days(today(), 14),
 			**values,

@@ -6,6 +6,7 @@ from frappe.utils import today
 
 from petition_social_work.case_guard import check_case_open
 from petition_social_work.errors import ReferralFollowUpError, throw_problems
+from petition_social_work.privacy.consent import check_referral_consent
 from petition_social_work.rules.referral import COMPLETED, referral_problems
 
 
@@ -13,6 +14,7 @@ class PetitionReferral(Document):
 	def validate(self):
 		check_case_open(self)
 		self.validate_status()
+		check_referral_consent(self)
 
 	def validate_status(self):
 		"""§6.4: a referral moves from sent to accepted or declined, and completes only with its outcome."""
