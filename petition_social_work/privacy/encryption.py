@@ -5,8 +5,9 @@ password fields are); it is decrypted only for a reader who may see it (`privacy
 search still works through a keyed hash kept beside the ciphertext (`Petitioner.id_number_hash`): the
 same number gives the same hash on every site that holds the same key, and nothing without it.
 
-Which fields are encrypted: the identity number always; any other text field the service marks in
-Petition Privacy Settings.
+Which fields are encrypted: every text field of the sensitive section (permission level 2, see
+`privacy.sensitive`), so that no list, report or export shows one in clear; and any other text field
+the service marks in Petition Privacy Settings.
 """
 
 import hashlib
@@ -20,7 +21,8 @@ from frappe.utils.password import get_encryption_key
 from petition_social_work.errors import EncryptionError
 
 PREFIX = "enc1:"
-ALWAYS_ENCRYPTED = {"Petitioner": ("id_number",)}
+SENSITIVE_LEVEL = 2
+MODULE = "Petition Social Work"
 ENCRYPTABLE_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text")
 UNREADABLE = "\u2014"  # shown instead of a value this site's key cannot decrypt
 _CACHE_KEY = "petition_social_work:encrypted_fields"
@@ -61,7 +63,7 @@ def encrypted_fields(doctype: str) -> tuple[str, ...]:
 def _encrypted_field_map() -> dict[str, list[str]]:
 	fields = frappe.cache.get_value(_CACHE_KEY)
 	if fields is None:
-		fields = {doctype: list(names) for doctype, names in ALWAYS_ENCRYPTED.items()}
+		fields = {doctype: list(names) for doctype, names in sensitive_section_fields().items()}
 		if frappe.db.table_exists("Petition Encrypted Field"):
 			for row in frappe.get_all(
 				"Petition Encrypted Field",
@@ -74,6 +76,22 @@ def _encrypted_field_map() -> dict[str, list[str]]:
 					names.append(row.field_name)
 		frappe.cache.set_value(_CACHE_KEY, fields)
 	return fields
+
+
+def sensitive_section_fields() -> dict[str, tuple[str, ...]]:
+	"""The text fields at the sensitive level of the app's DocTypes: always encrypted."""
+	found = {}
+	for doctype in frappe.get_all(
+		"DocType", filters={"module": MODULE, "istable": 0, "issingle": 0}, pluck="name"
+	):
+		names = tuple(
+			df.fieldname
+			for df in frappe.get_meta(doctype).fields
+			if df.permlevel == SENSITIVE_LEVEL and df.fieldtype in ENCRYPTABLE_FIELDTYPES
+		)
+		if names:
+			found[doctype] = names
+	return found
 
 
 def clear_cache():

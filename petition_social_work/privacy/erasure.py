@@ -12,6 +12,8 @@ from frappe.website.doctype.personal_data_deletion_request.personal_data_deletio
 	PersonalDataDeletionRequest,
 )
 
+from petition_social_work.privacy.encryption import keyed_hash
+
 MODULE = "Petition Social Work"
 INTAKE = "Petition Intake"
 FREE_TEXT = ("Data", "Small Text", "Text", "Long Text", "Text Editor", "Attach", "Attach Image", "Code")
@@ -49,7 +51,8 @@ class PetitionerDeletionRequest(PersonalDataDeletionRequest):
 
 	def _anonymize_data(self, email=None, anon=None, set_data=True, commit=False):
 		email = email or self.email
-		for petitioner in frappe.get_all("Petitioner", filters={"email": email}, pluck="name"):
+		email_key = keyed_hash(email.strip().lower())
+		for petitioner in frappe.get_all("Petitioner", filters={"email_hash": email_key}, pluck="name"):
 			erase_petitioner(petitioner)
 		if frappe.db.exists("User", email):
 			return super()._anonymize_data(email, anon, set_data, commit)

@@ -1,5 +1,5 @@
 """The sensitive section of a record (§4.5): identity number, phone, address, personality description,
-mental-health and crisis notes sit at permission level 2.
+mental-health and crisis notes sit at permission level 2, and are stored encrypted (`privacy.encryption`).
 
 Roles give level 2 to workers, supervisors and managers; this narrows it to the people entrusted with
 the case: the responsible worker, the users named on it, supervisors and managers. A worker who only
@@ -11,11 +11,9 @@ import frappe
 from frappe.model.document import Document
 
 from petition_social_work.privacy.access_log import log_sensitive_view
-from petition_social_work.privacy.encryption import decrypt_for_reader
+from petition_social_work.privacy.encryption import SENSITIVE_LEVEL, decrypt_for_reader
 from petition_social_work.privacy.grading import INTAKE, is_named
 from petition_social_work.roles import sees_whole_service
-
-SENSITIVE_LEVEL = 2
 
 
 class ProtectedDocument(Document):

@@ -2,7 +2,7 @@
 
 import frappe
 
-from petition_social_work.privacy import access_log
+from petition_social_work.privacy import access_log, encryption
 from petition_social_work.setup.workflows import sync_workflows
 
 # Common petition matter types (§8.2 b statistics group by them); an admin adds, renames or disables them.
@@ -55,6 +55,7 @@ CRISIS_NOTIFICATIONS = (
 
 def prepare_privacy():
 	"""§4.5: the manager reads the access log, which is kept at least 180 days."""
+	encryption.clear_cache()  # the sensitive section follows the DocTypes just synced
 	access_log.let_manager_read()
 	access_log.apply_retention()
 

@@ -55,7 +55,10 @@ class TestSensitiveSection(PetitionTestCase):
 	def test_a_worker_the_case_is_only_shared_with_does_not(self):
 		case = read_as(self.bob, "Petition Intake", self.case)
 		self.assertEqual(case["matter_type"], "Labour and Social Security")  # the rest of the case is there
-		self.assertEqual(stored("Petition Intake", self.case, "assessment_bio_psycho_social"), "身体健康，情绪焦虑")
+		self.assertEqual(
+			encryption.decrypt_value(stored("Petition Intake", self.case, "assessment_bio_psycho_social")),
+			"身体健康，情绪焦虑",
+		)
 		for fieldname in ("assessment_bio_psycho_social", "emotion", "behaviour", "language_and_thinking"):
 			self.assertIsNone(case.get(fieldname), fieldname)
 		petitioner = read_as(self.bob, "Petitioner", self.petitioner)
@@ -71,7 +74,8 @@ class TestSensitiveSection(PetitionTestCase):
 		case.save()
 		frappe.set_user("Administrator")
 		self.assertEqual(
-			stored("Petition Intake", self.case, "assessment_bio_psycho_social"), "身体健康，情绪焦虑"
+			encryption.decrypt_value(stored("Petition Intake", self.case, "assessment_bio_psycho_social")),
+			"身体健康，情绪焦虑",
 		)
 		self.assertEqual(stored("Petition Intake", self.case, "matter_summary"), "追讨拖欠工资（补充）")
 

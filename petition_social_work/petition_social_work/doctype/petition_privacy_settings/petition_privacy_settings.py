@@ -66,5 +66,5 @@ class PetitionPrivacySettings(Document):
 		for doctype, fieldname in sorted(new - old):
 			encryption.reencrypt_field(doctype, fieldname, encrypt=True)
 		for doctype, fieldname in sorted(old - new):
-			if fieldname not in encryption.ALWAYS_ENCRYPTED.get(doctype, ()):
+			if fieldname not in encryption.sensitive_section_fields().get(doctype, ()):
 				encryption.reencrypt_field(doctype, fieldname, encrypt=False)

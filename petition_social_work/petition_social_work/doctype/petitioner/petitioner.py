@@ -17,13 +17,16 @@ from petition_social_work.rules.identity import (
 )
 
 MAINLAND_ID = "Mainland ID Card"
+# encrypted fields and the keyed hashes that still find a petitioner by them
+SEARCH_KEYS = (("id_number", "id_number_hash"), ("phone", "phone_hash"), ("email", "email_hash"))
 
 
 class Petitioner(ProtectedDocument):
 	def validate(self):
 		self.validate_id_number()
-		self.set_id_number_hash()
 		self.validate_phone()
+		self.validate_email()
+		self.set_search_keys()
 		self.normalize_birth_month()
 		self.warn_of_duplicates()
 
@@ -49,12 +52,15 @@ class Petitioner(ProtectedDocument):
 			self.birth_month = born
 			self.gender = self.gender or parsed.gender
 
-	def set_id_number_hash(self):
-		"""The ID number is stored encrypted (§8.4 e); its keyed hash finds the same number again."""
-		if not is_ciphertext(self.id_number):
-			self.id_number_hash = keyed_hash(self.id_number)
+	def set_search_keys(self):
+		"""ID number and phone are stored encrypted (§8.4 e); their keyed hashes find the same value again."""
+		for fieldname, key in SEARCH_KEYS:
+			if not is_ciphertext(self.get(fieldname)):
+				self.set(key, keyed_hash(self.get(fieldname)))
 
 	def validate_phone(self):
+		if is_ciphertext(self.phone):
+			return
 		if not (self.phone or "").strip():
 			self.phone = None
 			return
@@ -62,6 +68,11 @@ class Petitioner(ProtectedDocument):
 		if isinstance(phone, Problem):
 			throw_problems([phone], InvalidIdentityError, title=_("Invalid Phone"))
 		self.phone = phone
+
+	def validate_email(self):
+		if self.email and not is_ciphertext(self.email):
+			self.email = self.email.strip().lower()
+			frappe.utils.validate_email_address(self.email, throw=True)
 
 	@property
 	def age(self) -> int | None:
@@ -78,7 +89,7 @@ class Petitioner(ProtectedDocument):
 
 	def warn_of_duplicates(self):
 		"""§7.1.1: the same person is registered once; a match is shown to the worker, not refused."""
-		for fieldname, key in (("id_number", "id_number_hash"), ("phone", "phone")):
+		for fieldname, key in SEARCH_KEYS:
 			value = self.get(key)
 			if not value or not (self.is_new() or self.has_value_changed(key)):
 				continue
