@@ -345,3 +345,24 @@ def jpeg() -> bytes:
 	output = io.BytesIO()
 	Image.new("RGB", (4, 4), (200, 30, 30)).save(output, format="JPEG")
 	return output.getvalue()
+
+
+class TestMediaUse(PetitionTestCase):
+	"""§4.5: a media report on a case needs the petitioner's signed authorisation."""
+
+	def test_media_use_is_refused_without_authorisation_and_recorded_with_it(self):
+		case = f.open_case()
+		f.as_user(case.responsible_worker)
+		case.reload()
+		case.media_use = 1
+		case.media_outlet = "广州日报"
+		with self.assertRaises(ConsentRequiredError):
+			case.save()
+		self.assertEqual(frappe.db.get_value("Petition Intake", case.name, "media_use"), 0)
+
+		consent = make_consent(case.petitioner, MEDIA_USE, case.name)
+		case.reload()
+		case.media_use = 1
+		case.media_outlet = "广州日报"
+		case.save()
+		self.assertEqual(frappe.db.get_value("Petition Intake", case.name, "media_consent"), consent.name)

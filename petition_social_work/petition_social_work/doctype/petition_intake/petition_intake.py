@@ -6,10 +6,12 @@ from frappe.utils import now_datetime, today
 
 from petition_social_work.case_guard import check_state_allows_edit
 from petition_social_work.errors import CaseStateError, ScreeningIncompleteError, throw_problems
+from petition_social_work.privacy.consent import require_consent
 from petition_social_work.privacy.grading import name_the_grader, withdraw_unnamed_shares
 from petition_social_work.privacy.sensitive import ProtectedDocument
 from petition_social_work.roles import SOCIAL_WORKER, SUPERVISOR
 from petition_social_work.rules import behaviour, lifecycle
+from petition_social_work.rules.consent import MEDIA_USE
 from petition_social_work.rules.repeat import earlier_visits_on_same_matter
 from petition_social_work.rules.screening import SCREENING_CHECKS, screening_outcome, screening_problems
 
@@ -34,6 +36,14 @@ class PetitionIntake(ProtectedDocument):
 		self.validate_state_change()
 		check_state_allows_edit(self)
 		name_the_grader(self)
+		self.validate_media_use()
+
+	def validate_media_use(self):
+		"""§4.5: a media report needs the petitioner's signed authorisation (a valid Media Use consent)."""
+		if not self.media_use:
+			self.media_consent = None
+			return
+		self.media_consent = require_consent(self.petitioner, MEDIA_USE, self.media_outlet)
 
 	def on_update(self):
 		self.log_reopening()
