@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow
-from frappe.utils import now_datetime
+from frappe.utils import escape_html, now_datetime
 
 from petition_social_work.roles import OFFICE_LIAISON, SERVICE_MANAGER, SOCIAL_WORKER, SUPERVISOR
 from petition_social_work.rules import lifecycle
@@ -25,7 +25,7 @@ from petition_social_work.rules.screening import OPEN as DECIDE_OPEN
 from petition_social_work.rules.screening import REFER as DECIDE_REFER
 
 DEMO_DOMAIN = "demo.petition.localhost"
-DEMO_PASSWORD = "Demo@2025!"
+DEMO_PASSWORD = "Demo@2025!"  # nosec B105  # the published password of the demo users, demo sites only
 DEMO_LANGUAGE = "zh"
 # the demo calendar: every date of the set lies before this day, whatever day the demo is made
 DEMO_TODAY = date(2026, 1, 1)
@@ -869,7 +869,7 @@ def make_demo(seed: int = 2025, petitioners: int = 100) -> dict:
 	emails = [demo_email(user_id) for user_id, _name, _role in STAFF]
 	refuse_if_demo_exists(emails)
 
-	rng = random.Random(seed)
+	rng = random.Random(seed)  # nosec B311  # seeded on purpose: the same seed gives the same demo set
 	seeds, cases = plan_demo(rng, petitioners)
 	logger = frappe.logger("petition_social_work")
 	logger.info(f"demo: seed {seed}, {len(seeds)} petitioners, {len(cases)} cases planned")
@@ -883,7 +883,7 @@ def make_demo(seed: int = 2025, petitioners: int = 100) -> dict:
 	finally:
 		frappe.local.lang = site_language
 		frappe.set_user("Administrator")
-	frappe.db.commit()  # a bench command: persist the demo set
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit  # a bench command: persist the demo set
 
 	counts = demo_counts(emails)
 	logger.info(f"demo: made {counts}")
@@ -1142,7 +1142,7 @@ def plan_case(
 		assignee=worker if rng.random() < 0.8 else rng.choice(workers),
 		scenario=scenario,
 		fill=scenario_fill(rng, petitioner),
-		rng=random.Random(rng.getrandbits(64)),
+		rng=random.Random(rng.getrandbits(64)),  # nosec B311  # demo data from the seeded plan, not secrets
 		channel=channel_for(rng, petitioner),
 	)
 	case.matter = matter_fields(case)
@@ -1401,7 +1401,7 @@ def plan_repeat(
 		assignee=first.assignee,
 		scenario=first.scenario,
 		fill=first.fill,
-		rng=random.Random(rng.getrandbits(64)),
+		rng=random.Random(rng.getrandbits(64)),  # nosec B311  # demo data from the seeded plan, not secrets
 		repeat_kind=kind,
 		first_of_pair=first,
 	)
@@ -1508,7 +1508,24 @@ class DemoPlayer:
 			)
 		intake = frappe.get_doc(values).insert()
 		self.intakes[case.seq] = intake.name
+		if seed.kind == "citizen" and case.seq % 3 == 0:
+			self.attach_genogram(intake.name, seed)
 		self.stamp(INTAKE, intake.name, at, created=True)
+
+	def attach_genogram(self, intake: str, seed: PetitionerSeed) -> None:
+		"""Appendix A background: the worker attaches the family's genogram, a private file."""
+		genogram = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"genogram-{intake}.svg",
+				"attached_to_doctype": INTAKE,
+				"attached_to_name": intake,
+				"attached_to_field": "genogram",
+				"is_private": 1,
+				"content": genogram_svg(seed),
+			}
+		).insert()
+		frappe.db.set_value(INTAKE, intake, "genogram", genogram.file_url, update_modified=False)
 
 	def petitioner_for(self, case: CasePlan, at: datetime) -> str:
 		"""The petitioner is registered with their first case, by the worker who registers it."""
@@ -1891,6 +1908,7 @@ class DemoPlayer:
 		reason = "Beyond the Organisation's Scope"
 		if case.route == CLOSE_REFERRED and rng.random() < 0.3:
 			reason = "Outside the Service Area"
+		self.record_disclosure_consent(case, at, referred_to, payload["r"])
 		referral = frappe.get_doc(
 			{
 				"doctype": REFERRAL,
@@ -1906,6 +1924,32 @@ class DemoPlayer:
 		).insert()
 		self.referrals[(case.seq, payload["r"])] = referral.name
 		self.stamp(REFERRAL, referral.name, at, created=True)
+
+	def record_disclosure_consent(self, case: CasePlan, at: datetime, referred_to: str, r: int) -> None:
+		"""§4.5: the petitioner's written consent to disclose to the receiving body, signed and attached."""
+		intake = self.intakes[case.seq]
+		signed = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"书面同意书-{intake}-{r}.pdf",
+				"is_private": 1,
+				"content": f"%PDF-1.4 signed consent {intake} {r}".encode(),
+			}
+		).insert()
+		consent = frappe.get_doc(
+			{
+				"doctype": "Consent Record",
+				"petitioner": frappe.db.get_value(INTAKE, intake, "petitioner"),
+				"petition_intake": intake,
+				"consent_type": "Disclosure to an Outside Body",
+				"disclosed_to": referred_to,
+				"purpose": "转介处理",
+				"scope": "姓名、联系电话、诉求摘要",
+				"valid_from": at.date(),
+				"signed_consent": signed.file_url,
+			}
+		).insert()
+		self.stamp("Consent Record", consent.name, at, created=True)
 
 	def referral_reply(self, case: CasePlan, at: datetime, payload: dict) -> None:
 		as_user(case.assignee)
@@ -2039,6 +2083,27 @@ def timed_steps(cases: list[CasePlan]):
 		# a time between 08:30 and 15:30 that varies by case and day; a case's steps of one day in order
 		minutes = (seq * 97 + day.toordinal() * 53) % 420 + later * 12
 		yield datetime.combine(day, WORKDAY_START) + timedelta(minutes=minutes), by_seq[seq], action, payload
+
+
+def genogram_svg(seed: PetitionerSeed) -> str:
+	"""A small genogram: the petitioner (bold outline) and, when married, the spouse joined by a line."""
+	values = seed.values
+	people = [(values["gender"], values["full_name"], 3)]
+	if values.get("marital_status") in ("Married", "Remarried"):
+		people.append(("Female" if values["gender"] == "Male" else "Male", "配偶", 1))
+	shapes = []
+	for index, (gender, label, width) in enumerate(people):
+		x = 40 + index * 100
+		outline = (
+			f'<rect x="{x - 15}" y="25" width="30" height="30"'
+			if gender == "Male"
+			else f'<circle cx="{x}" cy="40" r="15"'
+		)
+		shapes.append(f'{outline} fill="none" stroke="black" stroke-width="{width}"/>')
+		shapes.append(f'<text x="{x}" y="75" text-anchor="middle" font-size="12">{escape_html(label)}</text>')
+	if len(people) == 2:
+		shapes.append('<line x1="55" y1="40" x2="125" y2="40" stroke="black"/>')
+	return f'<svg xmlns="http://www.w3.org/2000/svg" width="180" height="90">{"".join(shapes)}</svg>'
 
 
 def drop_queued_desk_updates() -> None:

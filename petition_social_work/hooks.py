@@ -11,6 +11,14 @@ after_install = "petition_social_work.setup.install.after_install"
 after_migrate = "petition_social_work.setup.install.after_migrate"
 before_tests = "petition_social_work.setup.install.before_tests"
 
+# the Appendix A–C print formats read the case and its petitioner through these, permission checked
+jinja = {
+	"methods": [
+		"petition_social_work.printing.appendix_case",
+		"petition_social_work.printing.appendix_choices",
+		"petition_social_work.printing.appendix_checks",
+	]
+}
 
 fixtures = [
 	{
@@ -42,6 +50,7 @@ permission_query_conditions = {
 	"Petitioner": "petition_social_work.permissions.petitioner_query_conditions",
 	"Collective Petition": "petition_social_work.permissions.collective_query_conditions",
 	"Coordination Meeting": "petition_social_work.permissions.meeting_query_conditions",
+	"Consent Record": "petition_social_work.privacy.consent.consent_query_conditions",
 }
 
 has_permission = {
@@ -56,6 +65,7 @@ has_permission = {
 	"Petitioner": "petition_social_work.permissions.petitioner_has_permission",
 	"Collective Petition": "petition_social_work.permissions.collective_has_permission",
 	"Coordination Meeting": "petition_social_work.permissions.meeting_has_permission",
+	"Consent Record": "petition_social_work.privacy.consent.consent_has_permission",
 }
 
 scheduler_events = {
@@ -63,32 +73,29 @@ scheduler_events = {
 	"cron": {"*/10 * * * *": ["petition_social_work.crisis.escalate_overdue_alerts"]},
 }
 
-# the records of a case, for the events every one of them shares (printing is logged, §4.5)
-_CASE_DOCTYPES = (
-	"Petitioner",
-	"Petition Intake",
-	"Service Plan",
-	"Petition Interview",
-	"Petition Referral",
-	"Case Closure",
-	"Crisis Plan",
-	"Petition Home Visit",
-	"Resource Application",
-	"Collective Petition",
-	"Coordination Meeting",
-)
 
 doc_events = {
 	"*": {"before_save": "petition_social_work.privacy.encryption.encrypt_marked_fields"},
 	"DocShare": {"validate": "petition_social_work.privacy.grading.check_share"},
+	# §8.3 a: a recording attaches to an interview only with the petitioner's authorisation
+	"File": {"validate": "petition_social_work.privacy.consent.check_interview_recording"},
 	"Access Log": {
 		"validate": "petition_social_work.privacy.access_log.refuse_change",
 		"on_trash": "petition_social_work.privacy.access_log.refuse_deletion",
 	},
-	**{
-		doctype: {"before_print": "petition_social_work.privacy.access_log.log_print"}
-		for doctype in _CASE_DOCTYPES
-	},
+	# printing a case record is logged (§4.5)
+	"Petitioner": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Petition Intake": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Service Plan": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Petition Interview": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Petition Referral": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Case Closure": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Crisis Plan": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Petition Home Visit": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Resource Application": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Collective Petition": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Coordination Meeting": {"before_print": "petition_social_work.privacy.access_log.log_print"},
+	"Consent Record": {"before_print": "petition_social_work.privacy.access_log.log_print"},
 }
 
 override_doctype_class = {
@@ -98,4 +105,3 @@ override_doctype_class = {
 # §4.5: Frappe's Log Settings keep Access Log entries this many days at least
 default_log_clearing_doctypes = {"Access Log": 180}
 
-# Frappe 15 methods that count without permissions, answer GET while changing data, or tag without a check

@@ -27,7 +27,7 @@ class LiveServer:
 		self.log_path = log_path
 
 	@classmethod
-	def start(cls, timeout: float = 60) -> "LiveServer":
+	def start(cls, timeout: float = 180) -> "LiveServer":
 		site = frappe.local.site
 		sites_path = Path(frappe.local.sites_path).resolve()
 		bench_path = sites_path.parent
@@ -98,10 +98,10 @@ class LiveServer:
 			if self.process.poll() is not None:
 				raise RuntimeError(f"gunicorn exited early:\n{self.log_tail()}")
 			try:
-				if self.session().get(self.url("/api/method/ping"), timeout=5).ok:
+				if self.session().get(self.url("/api/method/ping"), timeout=30).ok:
 					return
-			except requests.ConnectionError:
-				pass
+			except (requests.ConnectionError, requests.Timeout):
+				pass  # not listening yet, or the first request still warming up
 			time.sleep(0.3)
 		self.stop()
 		raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{self.log_tail()}")
