@@ -70,7 +70,11 @@ has_permission = {
 
 scheduler_events = {
 	# §4.3 life first: unacknowledged crisis alerts escalate within minutes of their deadline
-	"cron": {"*/10 * * * *": ["petition_social_work.crisis.escalate_overdue_alerts"]},
+	"cron": {
+		"*/10 * * * *": ["petition_social_work.crisis.escalate_overdue_alerts"],
+		# §8.2 c: the previous month's data-analysis report to the petition bureau, early on the 1st
+		"0 2 1 * *": ["petition_social_work.reporting.bureau.send_monthly_report"],
+	},
 }
 
 

@@ -7,6 +7,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import now_datetime
 
 from petition_social_work.errors import CaseStateError, ClosureIncompleteError, throw_problems
+from petition_social_work.reporting.indexes import add_report_indexes
 from petition_social_work.rules import lifecycle
 from petition_social_work.rules.closure import REFERRAL_OUT, closure_problems, goals_from_plan
 
@@ -90,3 +91,7 @@ def goals_for_case(petition_intake: str) -> list[dict]:
 	"""The closure form's goal table, prefilled from the case's service plan."""
 	frappe.get_doc(INTAKE, petition_intake).check_permission("read")
 	return goals_from_plan(get_plan_goals(petition_intake))
+
+
+def on_doctype_update():
+	add_report_indexes("Case Closure")

@@ -4,6 +4,7 @@ import frappe
 
 from petition_social_work.errors import CaseStateError, throw_problems
 from petition_social_work.privacy.sensitive import ProtectedDocument
+from petition_social_work.reporting.indexes import add_report_indexes
 from petition_social_work.roles import sees_whole_service
 from petition_social_work.rules import risk
 
@@ -25,3 +26,7 @@ class CrisisPlan(ProtectedDocument):
 			throw_problems([problem], CaseStateError)
 		if by_supervisor and (not before or before.warning_level != self.warning_level):
 			self.supervisor_level = self.warning_level
+
+
+def on_doctype_update():
+	add_report_indexes("Crisis Plan")

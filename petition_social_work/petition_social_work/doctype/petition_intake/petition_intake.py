@@ -9,6 +9,7 @@ from petition_social_work.errors import CaseStateError, ScreeningIncompleteError
 from petition_social_work.privacy.consent import require_consent
 from petition_social_work.privacy.grading import name_the_grader, withdraw_unnamed_shares
 from petition_social_work.privacy.sensitive import ProtectedDocument
+from petition_social_work.reporting.indexes import add_report_indexes
 from petition_social_work.roles import SOCIAL_WORKER, SUPERVISOR
 from petition_social_work.rules import behaviour, lifecycle
 from petition_social_work.rules.consent import MEDIA_USE
@@ -165,3 +166,4 @@ def on_doctype_update():
 	# repeat detection filters earlier intakes by petitioner and matter together
 	frappe.db.add_index("Petition Intake", ["petitioner", "matter_type"])
 	frappe.db.add_index("Petition Intake", ["workflow_state", "responsible_worker"])
+	add_report_indexes("Petition Intake")

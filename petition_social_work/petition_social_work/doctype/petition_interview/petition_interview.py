@@ -9,6 +9,7 @@ from petition_social_work.case_guard import check_case_open, check_state_allows_
 from petition_social_work.crisis import raise_alert_from_interview
 from petition_social_work.errors import SessionNumberError
 from petition_social_work.privacy.sensitive import ProtectedDocument
+from petition_social_work.reporting.indexes import add_report_indexes
 from petition_social_work.rules import lifecycle
 from petition_social_work.rules.sessions import can_remove_session, next_session_number
 
@@ -69,3 +70,4 @@ def allocate_session_number(case: str) -> int:
 
 def on_doctype_update():
 	frappe.db.add_unique("Petition Interview", ["petition_intake", "session_number"])
+	add_report_indexes("Petition Interview")

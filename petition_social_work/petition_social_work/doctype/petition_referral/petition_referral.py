@@ -7,6 +7,7 @@ from frappe.utils import today
 from petition_social_work.case_guard import check_case_open
 from petition_social_work.errors import ReferralFollowUpError, throw_problems
 from petition_social_work.privacy.consent import check_referral_consent
+from petition_social_work.reporting.indexes import add_report_indexes
 from petition_social_work.rules.referral import COMPLETED, referral_problems
 
 
@@ -27,3 +28,4 @@ class PetitionReferral(Document):
 
 def on_doctype_update():
 	frappe.db.add_index("Petition Referral", ["status", "follow_up_due"])
+	add_report_indexes("Petition Referral")
