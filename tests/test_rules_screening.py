@@ -43,7 +43,9 @@ def cleared(**answers) -> dict:
 def signed(decision: str, **answers) -> dict:
 	"""Cleared answers with a decision that carries what it needs (an assignee or a reason)."""
 	extra = (
-		{"assigned_to": "worker@example.com"} if decision == OPEN else {"decision_reason": "see assessment"}
+		{"assigned_worker": "worker@example.com"}
+		if decision == OPEN
+		else {"decision_reason": "see assessment"}
 	)
 	return cleared(decision=decision, **extra, **answers)
 
@@ -257,7 +259,7 @@ def test_opening_a_case_needs_the_worker_it_is_assigned_to():
 @pytest.mark.parametrize("reason", [None, "", "  \n "])
 def test_referring_or_not_accepting_needs_the_reason(decision, reason):
 	"""Appendix A decision to open: no, and why."""
-	answers = cleared(decision=decision, decision_reason=reason, assigned_to="worker@example.com")
+	answers = cleared(decision=decision, decision_reason=reason, assigned_worker="worker@example.com")
 
 	assert screening_problems(answers) == [Problem("decision_reason_missing")]
 

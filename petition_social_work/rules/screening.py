@@ -83,7 +83,7 @@ def screening_problems(answers: dict) -> list[Problem]:
 		problems.append(Problem("screening_contradiction"))
 	elif decision not in outcome.allowed_decisions:
 		problems.append(Problem("decision_not_allowed", (decision, outcome.allowed_decisions)))
-	elif decision == OPEN and not answers.get("assigned_to"):
+	elif decision == OPEN and not answers.get("assigned_worker"):
 		problems.append(Problem("assignee_missing"))
 	elif decision != OPEN and not (answers.get("decision_reason") or "").strip():
 		problems.append(Problem("decision_reason_missing"))

@@ -111,7 +111,7 @@ def screen(intake: "frappe.Document", user: str, **answers) -> "frappe.Document"
 	frappe.set_user(user)
 	intake = apply_workflow(intake, "Start Screening")
 	intake.update(
-		{**SCREENED_TO_OPEN, "assigned_to": user, "assessment_bio_psycho_social": "身体健康，情绪焦虑"}
+		{**SCREENED_TO_OPEN, "assigned_worker": user, "assessment_bio_psycho_social": "身体健康，情绪焦虑"}
 	)
 	intake.update(answers)
 	intake.save()
