@@ -51,6 +51,8 @@ permission_query_conditions = {
 	"Collective Petition": "petition_social_work.permissions.collective_query_conditions",
 	"Coordination Meeting": "petition_social_work.permissions.meeting_query_conditions",
 	"Consent Record": "petition_social_work.privacy.consent.consent_query_conditions",
+	# attachments of a case are listed only to those who see the case; Frappe adds its own File rule
+	"File": "petition_social_work.permissions.file_query_conditions",
 }
 
 has_permission = {
@@ -79,7 +81,11 @@ scheduler_events = {
 
 
 doc_events = {
-	"*": {"before_save": "petition_social_work.privacy.encryption.encrypt_marked_fields"},
+	"*": {
+		# only this app's DocTypes are acted on: malformed values refused, sensitive fields encrypted
+		"before_validate": "petition_social_work.security.check_field_values",
+		"before_save": "petition_social_work.privacy.encryption.encrypt_marked_fields",
+	},
 	"DocShare": {"validate": "petition_social_work.privacy.grading.check_share"},
 	# §8.3 a: a recording attaches to an interview only with the petitioner's authorisation
 	"File": {"validate": "petition_social_work.privacy.consent.check_interview_recording"},
@@ -109,3 +115,26 @@ override_doctype_class = {
 # §4.5: Frappe's Log Settings keep Access Log entries this many days at least
 default_log_clearing_doctypes = {"Access Log": 180}
 
+# Frappe 15 methods that count without permissions, answer GET while changing data, or tag without a check
+override_whitelisted_methods = {
+	"frappe.client.get_count": "petition_social_work.security.get_count",
+	"frappe.model.workflow.apply_workflow": "petition_social_work.security.apply_workflow",
+	"frappe.model.workflow.bulk_workflow_approval": "petition_social_work.security.bulk_workflow_approval",
+	"frappe.desk.form.save.savedocs": "petition_social_work.security.savedocs",
+	"frappe.desk.form.save.cancel": "petition_social_work.security.cancel",
+	"frappe.share.add": "petition_social_work.security.share_add",
+	"frappe.share.set_permission": "petition_social_work.security.share_set_permission",
+	"frappe.desk.form.assign_to.add": "petition_social_work.security.assign_add",
+	"frappe.desk.form.assign_to.add_multiple": "petition_social_work.security.assign_add_multiple",
+	"frappe.desk.form.assign_to.remove": "petition_social_work.security.assign_remove",
+	"frappe.desk.form.assign_to.remove_multiple": "petition_social_work.security.assign_remove_multiple",
+	"frappe.desk.form.assign_to.close": "petition_social_work.security.assign_close",
+	"frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs": "petition_social_work.security.submit_cancel_or_update_docs",
+	"frappe.model.rename_doc.update_document_title": "petition_social_work.security.update_document_title",
+	"frappe.desk.reportview.delete_items": "petition_social_work.security.delete_items",
+	"frappe.desk.form.utils.update_comment": "petition_social_work.security.update_comment",
+	"frappe.desk.doctype.tag.tag.add_tag": "petition_social_work.security.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "petition_social_work.security.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "petition_social_work.security.remove_tag",
+	"frappe.desk.like.toggle_like": "petition_social_work.security.toggle_like",
+}

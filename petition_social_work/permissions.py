@@ -13,7 +13,17 @@ from petition_social_work.privacy.grading import closed_cases_sql, is_closed_to
 from petition_social_work.roles import sees_whole_service
 
 INTAKE = "Petition Intake"
-WRITE_RIGHTS = ("write", "submit", "cancel", "amend", "delete")
+# adding a record (an interview, a plan ...) to a case changes the case: a share for reading does not allow it
+WRITE_RIGHTS = ("create", "write", "submit", "cancel", "amend", "delete")
+CASE_RECORD_DOCTYPES = (
+	"Service Plan",
+	"Petition Interview",
+	"Petition Referral",
+	"Case Closure",
+	"Crisis Plan",
+	"Petition Home Visit",
+	"Resource Application",
+)
 
 
 # ---------------------------------------------------------------- list conditions
@@ -57,6 +67,32 @@ def petitioner_query_conditions(user: str | None = None) -> str:
 		f"(select `petitioner` from `tabPetition Intake` where `name` in ({_visible_cases_sql(user)}))) "
 		f"and {not_closed}"
 	)
+
+
+def file_query_conditions(user: str | None = None) -> str:
+	"""Files attached to a case, its records or its petitioner are listed only to those who see what they
+	hang on: Frappe itself lists every file attached to a DocType the user may read at all."""
+	user = user or frappe.session.user
+	if sees_whole_service(user):
+		return ""
+	visible = _visible_cases_sql(user)
+	attached_to = "`tabFile`.`attached_to_doctype`"
+	allowed = [
+		f"({attached_to} = {frappe.db.escape(INTAKE)} and `tabFile`.`attached_to_name` in ({visible}))"
+	]
+	allowed += [
+		f"({attached_to} = {frappe.db.escape(doctype)} and `tabFile`.`attached_to_name` in "
+		f"(select `name` from `tab{doctype}` where `petition_intake` in ({visible})))"
+		for doctype in CASE_RECORD_DOCTYPES
+	]
+	allowed.append(
+		f"({attached_to} = 'Petitioner' and `tabFile`.`attached_to_name` in "
+		f"(select `name` from `tabPetitioner` where {petitioner_query_conditions(user)}))"
+	)
+	guarded = ", ".join(
+		frappe.db.escape(doctype) for doctype in (INTAKE, "Petitioner", *CASE_RECORD_DOCTYPES)
+	)
+	return f"(ifnull({attached_to}, '') not in ({guarded}) or {' or '.join(allowed)})"
 
 
 def _visible_cases_sql(user: str) -> str:

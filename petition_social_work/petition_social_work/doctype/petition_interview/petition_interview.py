@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Max
-from frappe.utils import now_datetime
+from frappe.utils import cint, now_datetime
 
 from petition_social_work.case_guard import check_case_open, check_state_allows_edit
 from petition_social_work.crisis import raise_alert_from_interview
@@ -19,9 +19,19 @@ class PetitionInterview(ProtectedDocument):
 		self.session_number = allocate_session_number(self.petition_intake)
 
 	def validate(self):
+		self.keep_session_number()
 		check_case_open(self)
 		self.record_review()
 		check_state_allows_edit(self)
+
+	def keep_session_number(self):
+		"""Appendix B: a session keeps the number it got when it was recorded."""
+		before = self.get_doc_before_save()
+		if before and cint(self.session_number) != cint(before.session_number):
+			frappe.throw(
+				_("The session number is given when the session is recorded and cannot be changed."),
+				exc=SessionNumberError,
+			)
 
 	def on_update(self):
 		# §5.6 b, §5.8 a: a high risk found at this session alerts the supervisors within this request
