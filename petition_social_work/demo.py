@@ -1716,7 +1716,7 @@ class DemoPlayer:
 			answers.update(
 				{
 					"decision": DECIDE_OPEN,
-					"assigned_to": case.assignee,
+					"assigned_worker": case.assignee,
 					"plan_goals": "；".join(goals[:3]),
 					"plan_strategy": rng.choice(STRATEGIES),
 					"plan_evaluation_method": "目标达成率评估、会谈记录分析、结案前满意度回访",

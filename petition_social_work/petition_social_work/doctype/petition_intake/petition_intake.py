@@ -102,7 +102,7 @@ class PetitionIntake(ProtectedDocument):
 		self.screening_outcome = "\n".join(consequence_text(code) for code in outcome.consequences) or None
 
 	def screening_answers(self) -> dict:
-		fields = (*SCREENING_CHECKS, "judicial_guidance", "decision", "assigned_to", "decision_reason")
+		fields = (*SCREENING_CHECKS, "judicial_guidance", "decision", "assigned_worker", "decision_reason")
 		return {fieldname: self.get(fieldname) for fieldname in fields}
 
 	def validate_state_change(self):
@@ -132,7 +132,7 @@ class PetitionIntake(ProtectedDocument):
 		self.signed_off_on = now_datetime()
 		if new_state == lifecycle.IN_SERVICE:
 			self.opened_on = self.opened_on or today()
-			self.responsible_worker = self.assigned_to or self.responsible_worker
+			self.responsible_worker = self.assigned_worker or self.responsible_worker
 
 	def log_reopening(self):
 		before = self.get_doc_before_save()
