@@ -187,10 +187,13 @@ def message_for(problem: Problem, doctype: str | None = None) -> str:
 def throw_problems(
 	problems: list[Problem], exc=PetitionValidationError, doctype: str | None = None, title=None
 ):
-	if not problems:
-		return
-	message = "<br>".join(message_for(p, doctype) for p in problems)  # each one already translated
-	frappe.throw(message, exc, title=title or _("Cannot Save"))
+	if problems:
+		throw_messages([message_for(p, doctype) for p in problems], exc, title)
+
+
+def throw_messages(messages: list[str], exc=PetitionValidationError, title=None):
+	"""Refuse with several messages at once, one a line; each message is translated by its caller."""
+	frappe.throw("<br>".join(messages), exc, title=title or _("Cannot Save"))
 
 
 def _label(doctype: str | None, fieldname: str) -> str:

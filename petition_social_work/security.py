@@ -20,6 +20,8 @@ import frappe
 from frappe import _
 from frappe.utils import get_safe_filters
 
+from petition_social_work.errors import throw_messages
+
 UNSAFE_METHODS = ["POST", "PUT"]
 
 
@@ -115,7 +117,7 @@ def check_field_values(doc, method=None):
 	for row in doc.get_all_children():
 		problems += _field_value_problems(row)
 	if problems:
-		frappe.throw("<br>".join(problems), frappe.ValidationError, title=_("Invalid Values"))
+		throw_messages(problems, frappe.ValidationError, title=_("Invalid Values"))
 
 
 def _field_value_problems(doc) -> list[str]:

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate, getdate, now_datetime, today
 
-from petition_social_work.errors import ConsentRecordError, ConsentRequiredError
+from petition_social_work.errors import ConsentRecordError, ConsentRequiredError, throw_messages
 from petition_social_work.permissions import (
 	case_record_has_permission,
 	case_record_query_conditions,
@@ -62,8 +62,8 @@ def require_consent(petitioner: str, consent_type: str, recipient: str | None = 
 		for consent in consents
 		for problem in consent_problems(consent, consent_type, on, recipient)
 	]
-	frappe.throw(
-		"<br>".join([missing_consent_message(petitioner, consent_type, recipient, on), *reasons]),
+	throw_messages(
+		[missing_consent_message(petitioner, consent_type, recipient, on), *reasons],
 		ConsentRequiredError,
 		title=_("Consent Required"),
 	)
@@ -144,7 +144,7 @@ def message_for(problem: Problem) -> str:
 
 def throw_problems(problems: list[Problem], exc=ConsentRequiredError) -> None:
 	if problems:
-		frappe.throw("<br>".join(message_for(p) for p in problems), exc, title=_("Cannot Save"))
+		throw_messages([message_for(p) for p in problems], exc)
 
 
 # ---------------------------------------------------------------- referrals (§4.5, §6.4)
@@ -246,7 +246,7 @@ def consent_query_conditions(user: str | None = None) -> str:
 		return ""
 	table = f"`tab{CONSENT}`"
 	return (
-		f"((coalesce({table}.`petition_intake`, '') != '' and {by_case or '1=1'}) "
+		f"((coalesce({table}.`petition_intake`, '') != '' and {by_case or '1=1'}) "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"or (coalesce({table}.`petition_intake`, '') = '' and {table}.`petitioner` in "
 		f"(select `name` from `tabPetitioner` where {by_petitioner or '1=1'})))"
 	)
