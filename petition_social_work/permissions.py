@@ -56,14 +56,14 @@ def petitioner_query_conditions(user: str | None = None) -> str:
 		return ""
 	# a petitioner with a Restricted case closed to the user stays out of sight with it (§8.4 e)
 	not_closed = (
-		f"`tabPetitioner`.`name` not in (select `petitioner` from `tabPetition Intake` "
+		f"`tabPetitioner`.`name` not in (select `petitioner` from `tabPetition Intake` "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"where `name` in ({closed_cases_sql(user)}))"
 	)
 	if sees_whole_service(user):
 		return not_closed
 	escaped = frappe.db.escape(user)
 	return (
-		f"(`tabPetitioner`.`owner` = {escaped} or `tabPetitioner`.`name` in "
+		f"(`tabPetitioner`.`owner` = {escaped} or `tabPetitioner`.`name` in "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"(select `petitioner` from `tabPetition Intake` where `name` in ({_visible_cases_sql(user)}))) "
 		f"and {not_closed}"
 	)
@@ -81,12 +81,12 @@ def file_query_conditions(user: str | None = None) -> str:
 		f"({attached_to} = {frappe.db.escape(INTAKE)} and `tabFile`.`attached_to_name` in ({visible}))"
 	]
 	allowed += [
-		f"({attached_to} = {frappe.db.escape(doctype)} and `tabFile`.`attached_to_name` in "
+		f"({attached_to} = {frappe.db.escape(doctype)} and `tabFile`.`attached_to_name` in "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"(select `name` from `tab{doctype}` where `petition_intake` in ({visible})))"
 		for doctype in CASE_RECORD_DOCTYPES
 	]
 	allowed.append(
-		f"({attached_to} = 'Petitioner' and `tabFile`.`attached_to_name` in "
+		f"({attached_to} = 'Petitioner' and `tabFile`.`attached_to_name` in "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"(select `name` from `tabPetitioner` where {petitioner_query_conditions(user)}))"
 	)
 	guarded = ", ".join(
@@ -103,7 +103,7 @@ def _handled_or_shared_sql(doctype: str, handler_field: str, user: str) -> str:
 	"""Names of the `doctype` records the user handles (`handler_field`) or that were shared with them."""
 	escaped = frappe.db.escape(user)
 	return (
-		f"select `name` from `tab{doctype}` where `{handler_field}` = {escaped} "
+		f"select `name` from `tab{doctype}` where `{handler_field}` = {escaped} "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"union select `share_name` from `tabDocShare` where `share_doctype` = {frappe.db.escape(doctype)} "
 		f"and `user` = {escaped} and `read` = 1"
 	)
@@ -162,8 +162,8 @@ def petitioner_has_permission(
 def _has_case_closed_to(user: str, petitioner: str) -> bool:
 	if user == "Administrator":
 		return False
-	closed = frappe.db.sql(
-		f"select 1 from `tabPetition Intake` where `petitioner` = %s and `name` in ({closed_cases_sql(user)}) limit 1",
+	closed = frappe.db.sql(  # nosemgrep: frappe-using-db-sql  # the shared sub-query of the conditions
+		f"select 1 from `tabPetition Intake` where `petitioner` = %s and `name` in ({closed_cases_sql(user)}) limit 1",  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		petitioner,
 	)
 	return bool(closed)

@@ -19,7 +19,7 @@ def closed_cases_sql(user: str) -> str:
 	"""Names of the Restricted cases the user may not open (few: an `in` list stays short)."""
 	escaped = frappe.db.escape(user)
 	return (
-		f"select `name` from `tab{INTAKE}` where `confidentiality_grade` = {frappe.db.escape(RESTRICTED)} "
+		f"select `name` from `tab{INTAKE}` where `confidentiality_grade` = {frappe.db.escape(RESTRICTED)} "  # nosec B608  # a permission query condition is SQL text by Frappe's API; values via frappe.db.escape
 		f"and coalesce(`responsible_worker`, '') != {escaped} and `name` not in "
 		f"(select `parent` from `tab{NAMED}` where `parenttype` = {frappe.db.escape(INTAKE)} and `user` = {escaped})"
 	)

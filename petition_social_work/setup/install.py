@@ -102,7 +102,7 @@ def finish_local_setup(language: str = "zh") -> None:
 		}
 	)
 	settings.save(ignore_permissions=True)
-	frappe.db.commit()  # a bench command: keep the settings
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit  # a bench command: keep the settings
 
 
 def before_tests():
@@ -112,4 +112,4 @@ def before_tests():
 	sync_workflows()
 	create_default_matter_types()
 	create_crisis_notifications()
-	frappe.db.commit()  # the test runner starts each test class from this committed state
+	frappe.db.commit()  # nosemgrep: frappe-manual-commit  # the test runner starts each test class from this committed state

@@ -25,9 +25,10 @@ def execute():
 			if match:
 				prefix, number = match.group(1), int(match.group(2))
 				highest[prefix] = max(highest.get(prefix, 0), number)
+		series = frappe.qb.DocType("Series")
 		for prefix, number in highest.items():
 			current = frappe.db.get_value("Series", prefix, "current", order_by="name")
 			if current is None:
-				frappe.db.sql("insert into `tabSeries` (`name`, `current`) values (%s, %s)", (prefix, number))
+				frappe.qb.into(series).columns(series.name, series.current).insert(prefix, number).run()
 			elif current < number:
-				frappe.db.sql("update `tabSeries` set `current` = %s where `name` = %s", (number, prefix))
+				frappe.qb.update(series).set(series.current, number).where(series.name == prefix).run()
