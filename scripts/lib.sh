@@ -5,7 +5,7 @@
 PSW_APP=petition_social_work
 PSW_REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PSW_BENCH_USER=${PSW_BENCH_USER:-frappe}
-PSW_BENCH_HOME=$(getent passwd "$PSW_BENCH_USER" | cut -d: -f6)
+PSW_BENCH_HOME=$(getent passwd "$PSW_BENCH_USER" | cut -d: -f6 || true)
 PSW_BENCH_HOME=${PSW_BENCH_HOME:-/home/$PSW_BENCH_USER}
 PSW_BENCH_DIR=${PSW_BENCH_DIR:-$PSW_BENCH_HOME/frappe-bench}
 PSW_BENCH_VENV=${PSW_BENCH_VENV:-$PSW_BENCH_HOME/.bench-venv}
@@ -15,6 +15,10 @@ FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
 PSW_SITE=${PSW_SITE:-psw.localhost}
 PSW_ADMIN_PASSWORD=${PSW_ADMIN_PASSWORD:-admin}
 PSW_DB_ROOT_PASSWORD=${PSW_DB_ROOT_PASSWORD:-frappe-root}
+# Frappe's semgrep rules (github.com/frappe/semgrep-rules; the rules are in its rules/) for the static tier: cloned once beside
+# the bench, outside this repo; PSW_SEMGREP_RULES_SOURCE names another git source (a URL or a local clone).
+PSW_SEMGREP_RULES=${PSW_SEMGREP_RULES:-$PSW_BENCH_HOME/frappe-semgrep-rules}
+PSW_SEMGREP_RULES_SOURCE=${PSW_SEMGREP_RULES_SOURCE:-https://github.com/frappe/semgrep-rules}
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 warn() { printf '\033[1;33m!!!\033[0m %s\n' "$*" >&2; }
@@ -67,4 +71,38 @@ sync_app_into_bench() {
 		[ -z "$(tail -c1 "$apps")" ] || echo >>"$apps"
 		echo "$PSW_APP" >>"$apps"
 	fi
+}
+
+# System packages of the browser and PDF tests: Chromium (Playwright drives /usr/bin/chromium, as its own
+# browser download is not used), wkhtmltopdf and a CJK font for Frappe's PDFs. Installs what is missing; root.
+TEST_SYSTEM_PACKAGES=(chromium wkhtmltopdf fonts-noto-cjk)
+ensure_test_system_packages() {
+	local missing=() pkg
+	for pkg in "${TEST_SYSTEM_PACKAGES[@]}"; do
+		dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$pkg")
+	done
+	[ ${#missing[@]} = 0 ] && return 0
+	say "installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Python packages the tests need in the bench env, beyond Frappe's own (pypdf comes with Frappe); the
+# playwright wheel carries its driver.
+ensure_bench_test_packages() {
+	as_bench "env/bin/python -c 'import playwright'" >/dev/null 2>&1 && return 0
+	say "installing playwright into the bench env"
+	as_bench "env/bin/pip install -q playwright" >/dev/null
+}
+
+# Clone Frappe's semgrep rules into PSW_SEMGREP_RULES unless they are there; fails quietly without network.
+ensure_semgrep_rules() {
+	ls "$PSW_SEMGREP_RULES"/rules/*.yml >/dev/null 2>&1 && return 0
+	local source=$PSW_SEMGREP_RULES_SOURCE
+	[ -d "$source" ] && source="file://$(cd "$source" && pwd)"
+	say "cloning Frappe's semgrep rules from $PSW_SEMGREP_RULES_SOURCE into $PSW_SEMGREP_RULES"
+	rm -rf "$PSW_SEMGREP_RULES"
+	git clone -q --depth 1 "$source" "$PSW_SEMGREP_RULES" >/dev/null 2>&1 || return 1
+	[ "$(id -u)" = 0 ] && chown -R "$PSW_BENCH_USER": "$PSW_SEMGREP_RULES" 2>/dev/null
+	ls "$PSW_SEMGREP_RULES"/rules/*.yml >/dev/null 2>&1
 }

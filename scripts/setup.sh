@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to a running local site with petition_social_work and demo
-# data: system packages, MariaDB (utf8mb4), Redis, wkhtmltopdf, a CJK font, Node/yarn, frappe-bench, a
-# bench of Frappe v15 from upstream (FRAPPE_PATH overrides the source), a site, the app and demo data.
+# data: system packages, MariaDB (utf8mb4), Redis, wkhtmltopdf, a CJK font, Chromium (for the browser
+# tests, with playwright in the bench env), Frappe's semgrep rules, Node/yarn, frappe-bench, a bench of Frappe v15 from upstream
+# (FRAPPE_PATH overrides the source), a site, the app and demo data.
 # `--bench-only` stops once the bench exists. Run it as root; bench itself runs as the unprivileged user PSW_BENCH_USER. Safe to run again.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -13,7 +14,7 @@ install_system_packages() {
 	say "installing system packages"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
-	apt-get install -y -qq mariadb-server mariadb-client redis-server wkhtmltopdf fonts-noto-cjk \
+	apt-get install -y -qq mariadb-server mariadb-client redis-server wkhtmltopdf fonts-noto-cjk chromium \
 		libmariadb-dev pkg-config python3-venv python3-dev git rsync cron curl >/dev/null
 	command -v node >/dev/null || apt-get install -y -qq nodejs npm >/dev/null
 	command -v yarn >/dev/null || npm install -g --silent yarn >/dev/null
@@ -118,6 +119,8 @@ install_system_packages
 configure_mariadb
 create_bench_user
 init_bench
+ensure_bench_test_packages
+ensure_semgrep_rules || warn "could not clone $PSW_SEMGREP_RULES_SOURCE: the static security tier will say so"
 [ "${1:-}" = "--bench-only" ] && { say "bench ready at $PSW_BENCH_DIR"; exit 0; }
 create_site
 say "done: cd $PSW_BENCH_DIR && su $PSW_BENCH_USER -c 'bench start', then http://$PSW_SITE:8000 (Administrator / $PSW_ADMIN_PASSWORD)"

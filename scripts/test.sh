@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every test of the app, in two tiers, ending with one line "N passed, N failed" over both:
+# Every test of the app, in three tiers, ending with one line "N passed, N failed" over all of them:
 #   1. standalone: plain pytest over tests/ (rules and static checks; no Frappe needed);
 #   2. integration: where a bench exists (PSW_BENCH_DIR), this checkout is installed into a fresh site,
-#      `bench migrate` is run twice and must change nothing the second time, then `bench run-tests`.
-# The bench is left as it was found: its copy of the app is restored and the test site dropped.
+#      `bench migrate` is run twice and must change nothing the second time, then `bench run-tests` (with the
+#      browser tests required), then the backup and restore proof (scripts/check_backup_restore.sh);
+#   3. static security: the Frappe semgrep rules and bandit over the app's code, one check each.
+# The bench is left as it was found: its copy of the app is restored and the test sites dropped.
 # Run as root (CI) or as the bench user. Exit status is non-zero when any test fails.
 set -uo pipefail
 # shellcheck source=lib.sh
@@ -17,6 +19,7 @@ mkdir -p "$ARTIFACTS"
 TEST_SITE="psw-test-$$.localhost"
 declare -A PASSED FAILED
 PASSED[standalone]=0 FAILED[standalone]=0 PASSED[integration]=0 FAILED[integration]=0
+PASSED[static]=0 FAILED[static]=0
 INTEGRATION_NOTE=""
 
 # count a junit xml report: prints "passed failed" (errors count as failed; skips as neither)
@@ -115,11 +118,37 @@ run_integration() {
 
 	say "bench run-tests --app $PSW_APP"
 	chown "$PSW_BENCH_USER" "$WORK"
-	as_bench "bench --site '$TEST_SITE' run-tests --app $PSW_APP" 2>&1 | tee "$WORK/run-tests.log" | tail -60
+	if [ "$(id -u)" = 0 ]; then
+		ensure_test_system_packages || warn "could not install ${TEST_SYSTEM_PACKAGES[*]}: the browser and PDF tests will fail"
+	fi
+	ensure_bench_test_packages || warn "could not install playwright into the bench env: the browser tests will fail"
+	# the browser tests may not skip here; they leave their screenshots in a folder the bench user can write
+	local browser_artifacts="$WORK/browser-artifacts"
+	mkdir -p "$browser_artifacts" && chown "$PSW_BENCH_USER" "$browser_artifacts"
+	as_bench "PSW_REQUIRE_BROWSER=1 PSW_ARTIFACTS='$browser_artifacts' bench --site '$TEST_SITE' run-tests --app $PSW_APP" \
+		2>&1 | tee "$WORK/run-tests.log" | tail -60
 	local p f
 	read -r p f < <(count_unittest "$WORK/run-tests.log")
 	PASSED[integration]=$((PASSED[integration] + p)) FAILED[integration]=$((FAILED[integration] + f))
 	cp "$WORK/run-tests.log" "$ARTIFACTS/integration.log" 2>/dev/null || true
+	cp -r "$browser_artifacts/." "$ARTIFACTS/" 2>/dev/null || true
+
+	check_backup_restore
+}
+
+# Backup and restore proof on the test site (after run-tests: the demo data would disturb the tests).
+check_backup_restore() {
+	say "backup and restore proof"
+	local dir="$WORK/backup-restore" started=$SECONDS
+	mkdir -p "$dir" && chown "$PSW_BENCH_USER" "$dir"
+	bash "$PSW_REPO_DIR/scripts/check_backup_restore.sh" "$TEST_SITE" "$dir" 2>&1 | tee "$WORK/backup-restore.log"
+	local p f
+	p=$(grep -c '^PASS ' "$WORK/backup-restore.log")
+	f=$(grep -c '^FAIL ' "$WORK/backup-restore.log")
+	[ "$((p + f))" = 0 ] && f=1
+	PASSED[integration]=$((PASSED[integration] + p)) FAILED[integration]=$((FAILED[integration] + f))
+	echo "backup and restore proof: $((SECONDS - started)) s"
+	cp "$WORK/backup-restore.log" "$ARTIFACTS/backup-restore.log" 2>/dev/null || true
 }
 
 check_migrate_is_idempotent() {
@@ -141,8 +170,65 @@ check_migrate_is_idempotent() {
 	fi
 }
 
+# The tools live outside the repo and the run, in the user's cache; pinned, so a new release of either
+# cannot turn CI red by itself. Re-created when missing or of other versions.
+STATIC_TOOLS=("semgrep==1.185.0" "bandit[toml]==1.9.4")
+USER_HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+TOOLS_VENV=${PSW_TOOLS_VENV:-${XDG_CACHE_HOME:-$USER_HOME/.cache}/$PSW_APP/tools-venv}
+ensure_static_tools() {
+	local wanted have
+	wanted=$(echo "${STATIC_TOOLS[*]}" | sed 's/\[[a-z]*\]//g')
+	have=$("$TOOLS_VENV/bin/python" - 2>/dev/null <<'PY'
+from importlib.metadata import version
+print(f"semgrep=={version('semgrep')} bandit=={version('bandit')}")
+PY
+	)
+	[ "$have" = "$wanted" ] && return 0
+	say "installing ${STATIC_TOOLS[*]} into $TOOLS_VENV"
+	rm -rf "$TOOLS_VENV"
+	python3 -m venv "$TOOLS_VENV" \
+		&& { "$TOOLS_VENV/bin/pip" install -q "${STATIC_TOOLS[@]}" 2>&1 | grep -v "^WARNING: Location" >&2; true; }
+	[ -x "$TOOLS_VENV/bin/semgrep" ] && [ -x "$TOOLS_VENV/bin/bandit" ]
+}
+
+static_check() {
+	local name=$1 log="$WORK/$1.log"
+	shift
+	if (cd "$PSW_REPO_DIR" && "$@") >"$log" 2>&1; then
+		echo "PASS $name"
+		PASSED[static]=$((PASSED[static] + 1))
+	else
+		echo "FAIL $name:"
+		grep -v "contains an include pattern" "$log" | tail -60
+		FAILED[static]=$((FAILED[static] + 1))
+	fi
+	cp "$log" "$ARTIFACTS/$name.log" 2>/dev/null || true
+}
+
+run_static_security() {
+	say "static security tier: Frappe semgrep rules and bandit over $PSW_APP/"
+	if ! ensure_static_tools; then
+		STATIC_NOTE="semgrep and bandit could not be installed into $TOOLS_VENV"
+		FAILED[static]=2
+		return
+	fi
+	if ensure_semgrep_rules; then
+		# every rule of the set applies to an app; tests are left out by semgrep's default ignore list
+		static_check semgrep "$TOOLS_VENV/bin/semgrep" scan --metrics=off --disable-version-check --error \
+			--no-git-ignore --quiet --emacs --config "$PSW_SEMGREP_RULES/rules" "$PSW_APP/"
+	else
+		# like a missing bench: said loudly, counted neither passed nor failed
+		STATIC_NOTE="semgrep NOT RUN: no Frappe semgrep rules at $PSW_SEMGREP_RULES (scripts/setup.sh clones them)"
+		warn "$STATIC_NOTE"
+	fi
+	static_check bandit "$TOOLS_VENV/bin/bandit" -r "$PSW_APP" -c pyproject.toml -q -f custom \
+		--msg-template "{relpath}:{line}: {test_id} [{severity}] {msg}"
+}
+
+STATIC_NOTE=""
 run_standalone
 run_integration
+run_static_security
 
 echo
 echo "standalone tier:  ${PASSED[standalone]} passed, ${FAILED[standalone]} failed"
@@ -151,7 +237,11 @@ if [ -n "$INTEGRATION_NOTE" ] && [ "${PASSED[integration]}" = 0 ]; then
 else
 	echo "integration tier: ${PASSED[integration]} passed, ${FAILED[integration]} failed${INTEGRATION_NOTE:+ ($INTEGRATION_NOTE)}"
 fi
-total_passed=$((PASSED[standalone] + PASSED[integration]))
-total_failed=$((FAILED[standalone] + FAILED[integration]))
+if [ -n "$STATIC_NOTE" ]; then
+	echo "!!! STATIC SECURITY TIER INCOMPLETE: $STATIC_NOTE !!!"
+fi
+echo "static security:  ${PASSED[static]} passed, ${FAILED[static]} failed"
+total_passed=$((PASSED[standalone] + PASSED[integration] + PASSED[static]))
+total_failed=$((FAILED[standalone] + FAILED[integration] + FAILED[static]))
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" = 0 ] && [ "$total_passed" -gt 0 ]
