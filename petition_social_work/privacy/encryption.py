@@ -107,6 +107,9 @@ def encrypt_marked_fields(doc, method=None):
 	fields = encrypted_fields(doc.doctype)
 	if not fields:
 		return
+	# Frappe strips script from field values only after before_save, when these already hold ciphertext:
+	# its own sanitiser runs here first, so an encrypted value is cleaned like every other value
+	doc._sanitize_content()
 	before = doc.get_doc_before_save()
 	for fieldname in fields:
 		value = doc.get(fieldname)

@@ -112,6 +112,15 @@ class TestEncryptionAtRest(PetitionTestCase):
 		self.assertEqual(stored("Petitioner", name, "id_number_hash"), encryption.keyed_hash(id_number))
 		self.assertNotIn(id_number, stored("Petitioner", name, "id_number_hash"))
 
+	def test_script_is_stripped_before_a_value_is_encrypted(self):
+		"""Frappe's sanitiser runs after before_save, on ciphertext: the plaintext is cleaned first."""
+		address = '广州市荔湾区<img src=x onerror="alert(1)"><script>alert(2)</script>'
+		name = f.make_petitioner(f.worker(), address=address).name
+		opened = encryption.decrypt_value(stored("Petitioner", name, "address"))
+		self.assertTrue(opened.startswith("广州市荔湾区<img"), opened)
+		self.assertNotIn("onerror", opened)
+		self.assertNotIn("<script", opened)
+
 	def test_a_save_without_changes_keeps_the_ciphertext_and_writes_no_version(self):
 		name = f.make_petitioner(f.worker(), id_number=f.mainland_id("19790505", "318")).name
 		raw = stored("Petitioner", name, "id_number")
