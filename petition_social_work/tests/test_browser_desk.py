@@ -181,6 +181,42 @@ class TestBrowserDesk(PetitionTestCase):
 			).first.wait_for()  # rows or "nothing to show"
 		self.assertTrue(CJK.search(zh(report)), f"{report!r} has no Chinese translation")
 
+	def test_stored_script_does_not_run_in_a_read_only_form_or_a_list(self):
+		"""§4.5: what a worker types into a record, a plain field or an encrypted one of the sensitive
+		section, never runs as script on the screens that show it. The case waits for sign-off, so the
+		worker's form is read-only and shows each value as rendered markup, not in an input."""
+		marker = f"xss{self.token}"
+		payload = (
+			f'<img src=x class="{marker}" onerror="window.{marker}=1"><script>window.{marker}=1</script>'
+		)
+		frappe.set_user(self.user)
+		petitioner = f.make_petitioner(self.user, full_name=self.full_name + payload)
+		case = f.make_intake(petitioner.name, self.user, matter_summary="欠薪" + payload)
+		case.emotion = "情绪焦虑" + payload  # level 2, stored encrypted
+		case.save()
+		f.screen(case, self.user)
+		frappe.set_user("Administrator")
+		frappe.db.commit()  # the browser reads these records through the live server
+
+		shown = {
+			"desk-xss-petitioner-list": ("/app/petitioner", ".list-row-container"),
+			"desk-xss-intake-form": (f"/app/petition-intake/{case.name}", '[data-fieldname="emotion"]'),
+			"desk-xss-intake-list": ("/app/petition-intake", ".list-row-container"),
+		}
+		for name, (route, holder) in shown.items():
+			with self.screen(name):
+				self.open_desk(route)
+				self.page.locator(
+					holder, has_text=self.full_name if "list" in name else "情绪焦虑"
+				).first.wait_for()
+				self.page.wait_for_load_state("networkidle")
+				handlers = self.page.locator(f"[onerror], script:has-text('{marker}')").count()
+				self.assertEqual(handlers, 0, f"stored script in the page of {route}")
+				self.assertIsNone(
+					self.page.evaluate(f"() => window.{marker} ?? null"), f"script ran on {route}"
+				)
+		self.assertEqual(frappe.db.get_value(INTAKE, case.name, "workflow_state"), "Awaiting Sign-off")
+
 	# -- steps -------------------------------------------------------------------------------------
 
 	@classmethod

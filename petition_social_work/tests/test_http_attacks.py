@@ -687,17 +687,20 @@ class TestHttpAttacks(FrappeTestCase):
 				)
 				stored += attempt.status == 200
 			self.assertTrue(stored, f"no text field of {doctype} took the payload: nothing was attacked")
-			self.log.attack(
-				supervisor,
-				"print view renders the stored payload escaped",
-				f"{doctype} {name}",
-				lambda doctype=doctype, name=name: supervisor.get(
-					"/printview", doctype=doctype, name=name, format="Standard", no_letterhead=1
-				),
-				(200,),
-				secrets=RAW_XSS_MARKS,
-				check=_expect_markers_printed,
-			)
+			# Frappe's own layout, and the app's Appendix A–C Jinja format where the DocType has one
+			formats = dict.fromkeys(("Standard", frappe.get_meta(doctype).default_print_format or "Standard"))
+			for print_format in formats:
+				self.log.attack(
+					supervisor,
+					f"print view ({print_format}) renders the stored payload escaped",
+					f"{doctype} {name}",
+					lambda doctype=doctype, name=name, print_format=print_format: supervisor.get(
+						"/printview", doctype=doctype, name=name, format=print_format, no_letterhead=1
+					),
+					(200,),
+					secrets=RAW_XSS_MARKS,
+					check=_expect_markers_printed,
+				)
 		self.assertAllRefused()
 
 	def xss_records(self) -> dict:
