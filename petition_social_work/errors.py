@@ -193,7 +193,8 @@ def throw_problems(
 
 def throw_messages(messages: list[str], exc=PetitionValidationError, title=None):
 	"""Refuse with several messages at once, one a line; each message is translated by its caller."""
-	frappe.throw("<br>".join(messages), exc, title=title or _("Cannot Save"))
+	message = "<br>".join(messages)  # each one translated by its caller
+	frappe.throw(message, exc, title=title or _("Cannot Save"))
 
 
 def _label(doctype: str | None, fieldname: str) -> str:
