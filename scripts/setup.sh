@@ -14,7 +14,7 @@ install_system_packages() {
 	say "installing system packages"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
-	apt-get install -y -qq mariadb-server mariadb-client redis-server wkhtmltopdf fonts-noto-cjk chromium \
+	apt-get install -y -qq mariadb-server mariadb-client redis-server "${TEST_SYSTEM_PACKAGES[@]}" \
 		libmariadb-dev pkg-config python3-venv python3-dev git rsync cron curl >/dev/null
 	command -v node >/dev/null || apt-get install -y -qq nodejs npm >/dev/null
 	command -v yarn >/dev/null || npm install -g --silent yarn >/dev/null

@@ -198,17 +198,20 @@ class TestBrowserDesk(PetitionTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.commit()  # the browser reads these records through the live server
 
+		# screen -> (route, element that shows the stored value, text of it to wait for)
 		shown = {
-			"desk-xss-petitioner-list": ("/app/petitioner", ".list-row-container"),
-			"desk-xss-intake-form": (f"/app/petition-intake/{case.name}", '[data-fieldname="emotion"]'),
-			"desk-xss-intake-list": ("/app/petition-intake", ".list-row-container"),
+			"desk-xss-petitioner-list": ("/app/petitioner", ".list-row-container", self.full_name),
+			"desk-xss-intake-form": (
+				f"/app/petition-intake/{case.name}",
+				'[data-fieldname="emotion"]',
+				"情绪焦虑",
+			),
+			"desk-xss-intake-list": ("/app/petition-intake", ".list-row-container", self.full_name),
 		}
-		for name, (route, holder) in shown.items():
+		for name, (route, holder, text) in shown.items():
 			with self.screen(name):
 				self.open_desk(route)
-				self.page.locator(
-					holder, has_text=self.full_name if "list" in name else "情绪焦虑"
-				).first.wait_for()
+				self.page.locator(holder, has_text=text).first.wait_for()
 				self.page.wait_for_load_state("networkidle")
 				handlers = self.page.locator(f"[onerror], script:has-text('{marker}')").count()
 				self.assertEqual(handlers, 0, f"stored script in the page of {route}")
